@@ -1,0 +1,55 @@
+/*
+ * The portal's backend: the new backend system, one feature per `backend.add`.
+ * Only the plugins that serve the portal's mission are installed; see
+ * docs/adding-a-plugin.md before adding one.
+ */
+
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Sign-in: guest on the embedded default; providers are chosen by config.
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
+
+// Software catalog, and the Template kind for the Scaffolder.
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Relative $text/$yaml/$json in catalog files read from disk (the demo organisation).
+backend.add(
+  import('@internal/plugin-catalog-backend-module-local-placeholders'),
+);
+
+// Scaffolder golden paths.
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+
+// TechDocs.
+backend.add(import('@backstage/plugin-techdocs-backend'));
+
+// Permissions: allow-all until an operator installs a policy.
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// Search: Postgres engine when the database is Postgres, in-memory otherwise.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+backend.start();
