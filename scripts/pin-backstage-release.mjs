@@ -7,7 +7,8 @@
 // mixing release lines breaks the backend at start. This builds the manifest from
 // the registry's publish times instead.
 //
-// Usage: node scripts/pin-backstage-release.mjs 2026-09-19T00:00:00Z
+// Usage: node scripts/pin-backstage-release.mjs 2026-10-01T00:00:00Z
+// (1.55.0 was released mid-September 2026; 1.56 in late October.)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -44,6 +45,19 @@ for (let i = 0; i < names.length; i += 8) {
   for (const [n, v] of await Promise.all(names.slice(i, i + 8).map(pick))) {
     if (v) out[n] = v;
     else console.warn(`no release of ${n} before ${cutoff.toISOString()}`);
+  }
+}
+// Exact versions that workspaces ask for (taken from create-app's release manifest)
+// win over the publish-time guess: mirrors do not keep publish times reliably.
+for (const dir of ['packages/app', 'packages/backend']) {
+  const ws = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
+  for (const deps of [ws.dependencies, ws.devDependencies]) {
+    for (const [n, v] of Object.entries(deps ?? {})) {
+      if (n.startsWith('@backstage/') && /^\d+\.\d+\.\d+$/.test(v)) {
+        if (out[n] && out[n] !== v) console.warn(`${n}: ${out[n]} -> ${v} (workspace pin)`);
+        out[n] = v;
+      }
+    }
   }
 }
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));

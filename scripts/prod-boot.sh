@@ -43,7 +43,8 @@ token="prod-boot-$RANDOM$RANDOM"
 cat >"$image/app-config.boot-check.yaml" <<YAML
 # Only for this check: a static token so the check can read the catalog API.
 backend:
-  listen: ':${port}'
+  listen:
+    port: ${port}
   database:
     prefix: ${prefix}
   auth:
@@ -53,6 +54,16 @@ backend:
           token: ${token}
           subject: prod-boot-check
 YAML
+
+log "prod-boot: a missing required variable stops start-up with a message naming it"
+set +e
+out="$(cd "$image" && env -u POSTGRES_HOST NODE_ENV=production timeout 60 node packages/backend \
+  --config app-config.yaml --config app-config.production.yaml 2>&1)"
+rc=$?
+set -e
+[[ $rc -ne 0 ]] || die "the backend started without POSTGRES_HOST"
+grep -q "POSTGRES_HOST (for backend.database.connection.host" <<<"$out" \
+  || { echo "$out" | tail -20; die "the start-up error does not name POSTGRES_HOST"; }
 
 log "prod-boot: starting the backend with app-config.production.yaml on :$port"
 (

@@ -23,7 +23,7 @@ stage_lint() { yarn backstage-cli repo lint ; }
 stage_types() { yarn tsc ; }
 stage_unit() {
   # --ci: no watch mode, no snapshot writes.
-  ensure_postgres && CI=true yarn backstage-cli repo test --ci
+  ensure_postgres && CI=true yarn backstage-cli repo test --ci --verbose
 }
 stage_prod-boot() { ensure_postgres && bash scripts/prod-boot.sh ; }
 stage_e2e() { ensure_apt_packages chromium chromium && bash scripts/e2e.sh ; }

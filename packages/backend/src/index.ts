@@ -5,6 +5,10 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { assertConfigEnvironment } from './startupChecks';
+
+// A production config with a missing ${VAR} stops here, naming the variable.
+assertConfigEnvironment();
 
 const backend = createBackend();
 
@@ -21,6 +25,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Catalog health: files that failed to ingest, with the reason (GET /api/catalog/health/problems).
+backend.add(import('@internal/plugin-catalog-backend-module-health'));
 // Relative $text/$yaml/$json in catalog files read from disk (the demo organisation).
 backend.add(
   import('@internal/plugin-catalog-backend-module-local-placeholders'),

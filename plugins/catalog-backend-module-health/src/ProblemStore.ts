@@ -1,0 +1,94 @@
+import { Knex } from 'knex';
+import {
+  CatalogHealthProblem,
+  CatalogHealthReport,
+  ProcessingError,
+} from '@internal/plugin-catalog-health-common';
+
+/** Reads what the catalog recorded about files that failed to ingest. */
+export interface ProblemStore {
+  getReport(): Promise<CatalogHealthReport>;
+}
+
+type Row = {
+  entity_ref: string;
+  unprocessed_entity: string;
+  errors: string;
+  location_key: string | null;
+  last_discovery_at: string | Date | null;
+  final_entity: string | null;
+};
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * `url:https://...` or `file:/abs/path` → what to show, and what to link: a URL
+ * (a file on GitHub) is linked; a file on the portal's own disk is only named.
+ */
+export function describeSource(
+  locationKey: string | null,
+): Pick<CatalogHealthProblem, 'source' | 'sourceUrl'> {
+  if (!locationKey) return {};
+  const separator = locationKey.indexOf(':');
+  const type = locationKey.slice(0, separator);
+  const target = locationKey.slice(separator + 1);
+  if (type === 'url') return { source: target, sourceUrl: target };
+  if (type === 'file') return { source: target };
+  return { source: locationKey };
+}
+
+/**
+ * A store over the catalog's own tables, read-only. It lives in a catalog module
+ * because only the catalog's database knows about entities that never made it
+ * into the catalog (a file that fails validation has no final entity).
+ */
+export class DatabaseProblemStore implements ProblemStore {
+  constructor(private readonly db: Knex) {}
+
+  async getReport(): Promise<CatalogHealthReport> {
+    const rows: Row[] = await this.db('refresh_state')
+      .leftJoin(
+        'final_entities',
+        'final_entities.entity_id',
+        'refresh_state.entity_id',
+      )
+      .whereNotNull('refresh_state.errors')
+      .whereNotIn('refresh_state.errors', ['', '[]'])
+      .select(
+        'refresh_state.entity_ref',
+        'refresh_state.unprocessed_entity',
+        'refresh_state.errors',
+        'refresh_state.location_key',
+        'refresh_state.last_discovery_at',
+        'final_entities.final_entity',
+      )
+      .orderBy('refresh_state.entity_ref');
+    const [{ count }] = await this.db('refresh_state').count({ count: '*' });
+
+    const problems = rows.map(row => {
+      const errors = parseJson<ProcessingError[]>(row.errors, []).map(e => ({
+        name: String(e.name ?? 'Error'),
+        message: String(e.message ?? ''),
+      }));
+      const lastDiscovery = row.last_discovery_at
+        ? new Date(row.last_discovery_at).toISOString()
+        : undefined;
+      return {
+        entityRef: row.entity_ref,
+        locationKey: row.location_key ?? undefined,
+        ...describeSource(row.location_key),
+        inCatalog: Boolean(row.final_entity),
+        errors,
+        lastDiscoveredAt: lastDiscovery,
+      };
+    });
+    return { problems, totalEntities: Number(count) };
+  }
+}
