@@ -54,7 +54,8 @@ for (const dir of ['packages/app', 'packages/backend']) {
   for (const deps of [ws.dependencies, ws.devDependencies]) {
     for (const [n, v] of Object.entries(deps ?? {})) {
       if (n.startsWith('@backstage/') && /^\d+\.\d+\.\d+$/.test(v)) {
-        if (out[n] && out[n] !== v) console.warn(`${n}: ${out[n]} -> ${v} (workspace pin)`);
+        if (out[n] && out[n] !== v)
+          console.warn(`${n}: ${out[n]} -> ${v} (workspace pin)`);
         out[n] = v;
       }
     }

@@ -11,7 +11,9 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 await page.goto(baseUrl);
 await page.getByRole('button', { name: 'Enter' }).click({ timeout: 30000 });
-await page.waitForURL(u => !u.toString().includes('sign'), { timeout: 30000 }).catch(() => {});
+await page
+  .waitForURL(u => !u.toString().includes('sign'), { timeout: 30000 })
+  .catch(() => {});
 await page.waitForTimeout(2000);
 for (const [i, p] of paths.entries()) {
   await page.goto(new URL(p, baseUrl).toString());
