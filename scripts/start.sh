@@ -1,9 +1,31 @@
 #!/usr/bin/env bash
 # Starts the portal on its embedded defaults: frontend on :3000, backend on :7007,
 # SQLite files under data/ (kept across restarts), guest sign-in, the demo organisation.
+#
+#   ./portal start                       the embedded default
+#   ./portal start --postgres            the same on PostgreSQL (POSTGRES_* variables)
+#   ./portal start --config FILE ...     any config files, in order (paths from here)
 source "$(dirname "${BASH_SOURCE[0]}")/lib/toolchain.sh"
+
+args=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --postgres)
+      args+=(--config "$PORTAL_ROOT/app-config.yaml" --config "$PORTAL_ROOT/app-config.postgres.yaml")
+      ;;
+    --config)
+      # backstage-cli reads config paths relative to each package; make them absolute.
+      [[ $# -ge 2 ]] || die "--config needs a file"
+      args+=(--config "$(realpath "$2")")
+      shift
+      ;;
+    *) args+=("$1") ;;
+  esac
+  shift
+done
+
 ensure_toolchain
 mkdir -p "$PORTAL_ROOT/data/sqlite" "$PORTAL_ROOT/data/techdocs"
 log "starting the portal: http://localhost:3000 (backend http://localhost:7007); Ctrl-C stops it"
 cd "$PORTAL_ROOT"
-exec node .yarn/releases/yarn-*.cjs start "$@"
+exec node .yarn/releases/yarn-*.cjs start "${args[@]}"

@@ -22,7 +22,10 @@ page.on('response', res => {
 });
 await page.goto(baseUrl);
 await page.getByRole('button', { name: 'Enter' }).click({ timeout: 60000 });
-await page.getByRole('columnheader', { name: /name/i }).first().waitFor({ timeout: 60000 });
+await page
+  .getByRole('columnheader', { name: /name/i })
+  .first()
+  .waitFor({ timeout: 60000 });
 await page.waitForLoadState('networkidle');
 let raw = 0;
 let gz = 0;
@@ -31,5 +34,7 @@ for (const p of scripts) {
   raw += file.length;
   gz += gzipSync(file, { level: 9 }).length;
 }
-console.log(JSON.stringify({ files: scripts.size, rawBytes: raw, gzipBytes: gz }));
+console.log(
+  JSON.stringify({ files: scripts.size, rawBytes: raw, gzipBytes: gz }),
+);
 await browser.close();
