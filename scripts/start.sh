@@ -25,6 +25,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 ensure_toolchain
+ensure_mkdocs
 mkdir -p "$PORTAL_ROOT/data/sqlite" "$PORTAL_ROOT/data/techdocs"
 log "starting the portal: http://localhost:3000 (backend http://localhost:7007); Ctrl-C stops it"
 cd "$PORTAL_ROOT"

@@ -22,11 +22,15 @@ stage_format() { yarn prettier --check . ; }
 stage_lint() { yarn backstage-cli repo lint ; }
 stage_types() { yarn tsc ; }
 stage_unit() {
-  # --ci: no watch mode, no snapshot writes.
-  ensure_postgres && CI=true yarn backstage-cli repo test --ci --verbose
+  # Jest gives each test a copy of process.env, so the TechDocs module cannot put its
+  # techdocs-core plugin on PYTHONPATH for the mkdocs it spawns in tests; the backend
+  # does that itself outside Jest.
+  ensure_postgres && ensure_mkdocs \
+    && PYTHONPATH="$PORTAL_ROOT/plugins/techdocs-backend-module-portal/mkdocs${PYTHONPATH:+:$PYTHONPATH}" \
+      CI=true yarn backstage-cli repo test --ci --verbose
 }
 stage_prod-boot() { ensure_postgres && bash scripts/prod-boot.sh ; }
-stage_e2e() { ensure_apt_packages chromium chromium && bash scripts/e2e.sh ; }
+stage_e2e() { ensure_apt_packages chromium chromium && ensure_mkdocs && bash scripts/e2e.sh ; }
 
 failed=()
 for s in "${stages[@]}"; do

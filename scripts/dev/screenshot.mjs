@@ -17,7 +17,7 @@ await page
 await page.waitForTimeout(2000);
 for (const [i, p] of paths.entries()) {
   await page.goto(new URL(p, baseUrl).toString());
-  await page.waitForTimeout(4000);
+  await page.waitForTimeout(Number(process.env.SHOT_WAIT_MS ?? 4000));
   const file = `${outDir}/${i}-${p.replace(/[^a-z0-9]+/gi, '_')}.png`;
   await page.screenshot({ path: file, fullPage: true });
   console.log(file);

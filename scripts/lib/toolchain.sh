@@ -94,3 +94,17 @@ ensure_postgres() {
   pg_isready -q -h "$host" -p "$port" \
     || die "PostgreSQL is not reachable on $host:$port; the PostgreSQL tests cannot be skipped"
 }
+
+# TechDocs builds docs with the machine's MkDocs: Debian's mkdocs, the Material theme
+# and pymdown-extensions (PyPI is out of reach; the portal provides techdocs-core).
+ensure_mkdocs() {
+  if command -v mkdocs >/dev/null && [[ -d /usr/share/mkdocs/themes/material ]] \
+    && /usr/bin/python3 -c 'import pymdownx' 2>/dev/null; then
+    return 0
+  fi
+  [[ "$(id -u)" == 0 ]] || die "MkDocs is missing: install the Debian packages mkdocs mkdocs-material python3-pymdownx (needs root)"
+  log "installing Debian packages: mkdocs mkdocs-material python3-pymdownx"
+  apt-get update -qq >/dev/null 2>&1 || true
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mkdocs mkdocs-material python3-pymdownx >/dev/null \
+    || die "apt-get install mkdocs mkdocs-material python3-pymdownx failed"
+}

@@ -41,6 +41,8 @@ backend.add(
 
 // TechDocs.
 backend.add(import('@backstage/plugin-techdocs-backend'));
+// Local MkDocs with the portal's techdocs-core; mkdocs.yml checked before each build.
+backend.add(import('@internal/plugin-techdocs-backend-module-portal'));
 
 // Permissions: allow-all until an operator installs a policy.
 backend.add(import('@backstage/plugin-permission-backend'));

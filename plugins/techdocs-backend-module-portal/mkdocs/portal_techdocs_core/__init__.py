@@ -1,0 +1,1 @@
+"""The portal's own `techdocs-core` MkDocs plugin (see plugin.py)."""
