@@ -37,6 +37,19 @@ techdocs:
   publisher:
     local:
       publishDirectory: ${work}/techdocs
+catalog:
+  locations:
+    - type: file
+      target: ../../catalog/*/catalog-info.yaml
+    - type: file
+      target: ../../catalog/org/*.yaml
+      rules:
+        - allow: [User, Group]
+    - type: file
+      target: ../../catalog-info.yaml
+    # Test-only entity whose docs try to run script (see the fixture's comment).
+    - type: file
+      target: ../../packages/app/e2e-tests/fixtures/unsafe-docs/catalog-info.yaml
 YAML
 
 log "e2e: starting the portal on :$port"
