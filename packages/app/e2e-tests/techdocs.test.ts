@@ -71,6 +71,7 @@ test('rendered docs are sanitised: no script, event handler or javascript: link'
   expect(raw).toMatch(/^200 /);
   expect(raw).toContain('<script>window.__docsScriptRan = true;</script>');
   expect(raw).toContain('onerror="window.__docsOnErrorRan = true"');
+  // eslint-disable-next-line no-script-url -- the payload this test looks for
   expect(raw).toContain('href="javascript:window.__docsLinkRan = true"');
   const ran = await page.evaluate(() => ({
     script: (window as any).__docsScriptRan ?? false,
@@ -94,6 +95,7 @@ test('rendered docs are sanitised: no script, event handler or javascript: link'
         (e.getAttribute('href') ?? '')
           .trim()
           .toLowerCase()
+          // eslint-disable-next-line no-script-url -- detecting such links
           .startsWith('javascript:'),
       ).length,
       objects: all.filter(e => e.tagName === 'OBJECT').length,
