@@ -104,7 +104,28 @@ code="$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/api/catal
 [[ "$code" == 401 ]] || die "the catalog answered $code to an unauthenticated call, expected 401"
 # The backend serves the built frontend.
 curl -fs "http://localhost:$port/" | grep -q '<div id="root">' || die "the backend does not serve the app"
+# TechDocs on PostgreSQL: docs are built ahead of time with the local MkDocs, then
+# indexed by the PostgreSQL search engine; a word that appears only inside a doc page
+# finds that page.
+log "prod-boot: waiting for docs to be built and indexed (search on PostgreSQL)"
+found=""
+until [[ -n "$found" ]]; do
+  found="$(curl -fs -H "Authorization: Bearer $token" \
+    "http://localhost:$port/api/search/query?term=outbox&types%5B0%5D=techdocs" | node -e '
+      let s = ""; process.stdin.on("data", d => (s += d)).on("end", () => {
+        const hit = JSON.parse(s).results.find(r =>
+          r.document.location.includes("/docs/default/component/payment-processor/architecture"));
+        if (hit) console.log(hit.document.location);
+      })' || true)"
+  if [[ -z "$found" ]]; then
+    (( SECONDS - t0 < 240 )) || { grep -iE "techdocs|search" "$work/backend.log" | tail -30; die "search never found the doc page"; }
+    sleep 5
+  fi
+done
+engine="$(grep -o 'PgSearchEngine\|Postgres search engine is not supported' "$work/backend.log" | head -1 || true)"
+[[ "$engine" != "Postgres search engine is not supported" ]] || die "search is not on the PostgreSQL engine"
+
 dbs="$(psql -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" -U postgres -Atc \
   "select count(*) from pg_database where datname like '${prefix}%'")"
 (( dbs > 0 )) || die "no PostgreSQL database was created: is the backend really on PostgreSQL?"
-log "prod-boot: passed: PostgreSQL ($dbs databases), $count components, payment-processor owned by $owner, unauthenticated call refused, app served"
+log "prod-boot: passed: PostgreSQL ($dbs databases), $count components, payment-processor owned by $owner, unauthenticated call refused, app served, search found $found"

@@ -29,7 +29,7 @@ stage_unit() {
     && PYTHONPATH="$PORTAL_ROOT/plugins/techdocs-backend-module-portal/mkdocs${PYTHONPATH:+:$PYTHONPATH}" \
       CI=true yarn backstage-cli repo test --ci --verbose
 }
-stage_prod-boot() { ensure_postgres && bash scripts/prod-boot.sh ; }
+stage_prod-boot() { ensure_postgres && ensure_mkdocs && bash scripts/prod-boot.sh ; }
 stage_e2e() { ensure_apt_packages chromium chromium && ensure_mkdocs && bash scripts/e2e.sh ; }
 
 failed=()

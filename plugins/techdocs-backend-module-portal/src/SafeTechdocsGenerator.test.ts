@@ -75,6 +75,34 @@ describe('SafeTechdocsGenerator', () => {
     expect(search.docs.length).toBeGreaterThan(3);
   }, 60_000);
 
+  it('builds a site written the way public techdocs-core repositories write them', async () => {
+    const input = path.join(work, 'repo');
+    await fs.cp(path.join(__dirname, '__fixtures__/realworld-site'), input, {
+      recursive: true,
+    });
+    const { result, log } = await build(input);
+    const site = await result.catch(e => {
+      throw new Error(`${e}\n${log.join('')}`);
+    });
+    const index = await fs.readFile(path.join(site, 'index.html'), 'utf8');
+    expect(index).toMatch(/class="admonition tip"/);
+    expect(index).toMatch(/<table>/);
+    expect(index).toMatch(/class="emojione|class="twemoji|alt="🚀"/); // :rocket:
+    expect(index).toMatch(/class="footnote"/);
+    const started = await fs.readFile(
+      path.join(site, 'guides/getting-started/index.html'),
+      'utf8',
+    );
+    expect(started).toMatch(/class="tabbed-set/);
+    expect(started).toMatch(/class="task-list-item"/);
+    expect(started).toMatch(/<details class="note"/);
+    const ops = await fs.readFile(
+      path.join(site, 'guides/operations/index.html'),
+      'utf8',
+    );
+    expect(ops).toMatch(/healthcheck\.py/);
+  }, 60_000);
+
   it('refuses a mkdocs.yml with hooks before MkDocs runs, and logs why', async () => {
     const input = path.join(work, 'repo');
     await fs.mkdir(path.join(input, 'docs'), { recursive: true });

@@ -24,14 +24,14 @@ markdown_extensions:
   - admonition
   - toc:
       permalink: true
-  - pymdownx.superfences:
-      custom_fences:
-        - name: mermaid
-          class: mermaid
-          format: !!python/name:pymdownx.superfences.fence_code_format
+  - pymdownx.superfences
   - pymdownx.emoji:
       emoji_index: !!python/name:materialx.emoji.twemoji
-      emoji_generator: !!python/name:materialx.emoji.to_svg
+      emoji_generator: !!python/object.apply:materialx.emoji.to_svg
+  - toc:
+      slugify: !!python/object/apply:pymdownx.slugs.slugify
+        kwds:
+          case: lower
 docs_dir: docs
 `),
     ).toEqual([]);
@@ -93,7 +93,27 @@ docs_dir: docs
       ),
     ).toEqual([
       "mkdocs.yml: the !ENV tag is not allowed: it would copy the build server's environment (and its secrets) into the docs. Write the value itself.",
-      'mkdocs.yml: the YAML tag !!python/object/apply:os.system is not allowed: it runs Python code when MkDocs loads the file.',
+      'mkdocs.yml: the YAML tag !!python/object/apply:os.system is not allowed: it runs Python code when MkDocs loads the file (TechDocs accepts only !!python/name:materialx.emoji.twemoji and two other emoji/slug helpers). Remove it.',
+    ]);
+  });
+
+  it('points newer emoji names at the one this build has', () => {
+    expect(
+      check(
+        'site_name: x\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n',
+      ),
+    ).toEqual([
+      "mkdocs.yml: !!python/name:material.extensions.emoji.twemoji is not available in the portal's docs build; write !!python/name:materialx.emoji.twemoji instead.",
+    ]);
+  });
+
+  it('refuses Python tags that TechDocs cannot read, such as fence formatters', () => {
+    expect(
+      check(
+        'site_name: x\nextra:\n  f: !!python/name:pymdownx.superfences.fence_code_format\n',
+      ),
+    ).toEqual([
+      'mkdocs.yml: the YAML tag !!python/name:pymdownx.superfences.fence_code_format is not allowed: it runs Python code when MkDocs loads the file (TechDocs accepts only !!python/name:materialx.emoji.twemoji and two other emoji/slug helpers). Remove it.',
     ]);
   });
 

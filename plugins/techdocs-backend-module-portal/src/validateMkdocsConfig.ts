@@ -98,17 +98,22 @@ const ALLOWED_PYMDOWNX = new Set([
   'tilde',
 ]);
 
-/** `!!python/name:` values that real mkdocs.yml files use and that are safe. */
-const ALLOWED_PYTHON_NAMES = new Set([
-  'material.extensions.emoji.to_svg',
-  'material.extensions.emoji.twemoji',
-  'materialx.emoji.to_svg',
-  'materialx.emoji.twemoji',
-  'pymdownx.emoji.to_svg',
-  'pymdownx.emoji.twemoji',
-  'pymdownx.superfences.fence_code_format',
-  'pymdownx.superfences.fence_div_format',
+/**
+ * Python YAML tags a mkdocs.yml may carry: exactly the ones Backstage's TechDocs
+ * generator reads (it refuses every other one). `materialx` is provided by the
+ * portal (mkdocs/materialx), since Debian's Material for MkDocs lacks it.
+ */
+const ALLOWED_PYTHON_TAGS = new Set([
+  'tag:yaml.org,2002:python/name:materialx.emoji.twemoji',
+  'tag:yaml.org,2002:python/object.apply:materialx.emoji.to_svg',
+  'tag:yaml.org,2002:python/object/apply:pymdownx.slugs.slugify',
 ]);
+
+/** Emoji names of newer Material releases, with the one that works here. */
+const UNAVAILABLE_PYTHON_NAMES: Record<string, string> = {
+  'material.extensions.emoji.twemoji': 'materialx.emoji.twemoji',
+  'pymdownx.emoji.twemoji': 'materialx.emoji.twemoji',
+};
 
 const CORE_TAGS = new Set(
   [
@@ -127,18 +132,26 @@ const CORE_TAGS = new Set(
   ].map(t => `tag:yaml.org,2002:${t}`),
 );
 
-/** A YAML tag is plain data, a known-safe Python name, or refused (with why). */
+/** A YAML tag is plain data, one TechDocs reads, or refused (with why). */
 function checkTag(tag: string | undefined): string | undefined {
-  if (!tag || CORE_TAGS.has(tag)) return undefined;
-  const pythonName = /^(?:tag:yaml\.org,2002:|!!)python\/name:(.+)$/.exec(tag);
-  if (pythonName && ALLOWED_PYTHON_NAMES.has(pythonName[1])) return undefined;
+  if (!tag || CORE_TAGS.has(tag) || ALLOWED_PYTHON_TAGS.has(tag)) {
+    return undefined;
+  }
+  const pythonName = /^tag:yaml\.org,2002:python\/name:(.+)$/.exec(tag);
+  if (pythonName && UNAVAILABLE_PYTHON_NAMES[pythonName[1]]) {
+    return `mkdocs.yml: !!python/name:${
+      pythonName[1]
+    } is not available in the portal's docs build; write !!python/name:${
+      UNAVAILABLE_PYTHON_NAMES[pythonName[1]]
+    } instead.`;
+  }
   if (tag === '!ENV') {
     return "mkdocs.yml: the !ENV tag is not allowed: it would copy the build server's environment (and its secrets) into the docs. Write the value itself.";
   }
   return `mkdocs.yml: the YAML tag ${tag.replace(
     'tag:yaml.org,2002:',
     '!!',
-  )} is not allowed: it runs Python code when MkDocs loads the file.`;
+  )} is not allowed: it runs Python code when MkDocs loads the file (TechDocs accepts only !!python/name:materialx.emoji.twemoji and two other emoji/slug helpers). Remove it.`;
 }
 
 /** Extensions refused with the reason. */
