@@ -57,11 +57,7 @@ log "e2e: starting the portal on :$port"
   --config ../../app-config.yaml --config "$work/app-config.e2e.yaml") >"$work/backend.log" 2>&1 &
 pid=$!
 t0=$SECONDS
-until curl -fs "http://localhost:$port/.backstage/health/v1/readiness" >/dev/null; do
-  if ! kill -0 "$pid" 2>/dev/null; then tail -60 "$work/backend.log"; die "the backend exited before it was ready"; fi
-  (( SECONDS - t0 < 180 )) || { tail -60 "$work/backend.log"; die "not ready after 180s"; }
-  sleep 1
-done
+wait_for_backend "$port" "$pid" "$work/backend.log" 180
 log "e2e: ready after $((SECONDS - t0))s; running Playwright in $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
 PLAYWRIGHT_URL="http://localhost:$port" yarn playwright test "$@" || {
   log "e2e: backend log (last 40 lines):"; tail -40 "$work/backend.log"; exit 1; }

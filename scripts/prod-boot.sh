@@ -77,11 +77,7 @@ log "prod-boot: starting the backend with app-config.production.yaml on :$port"
 pid=$!
 
 t0=$SECONDS
-until curl -fs "http://localhost:$port/.backstage/health/v1/readiness" >/dev/null; do
-  if ! kill -0 "$pid" 2>/dev/null; then tail -60 "$work/backend.log"; die "the backend exited before it was ready"; fi
-  (( SECONDS - t0 < 120 )) || { tail -60 "$work/backend.log"; die "not ready after 120s"; }
-  sleep 1
-done
+wait_for_backend "$port" "$pid" "$work/backend.log" 120
 log "prod-boot: ready after $((SECONDS - t0))s"
 
 # The demo organisation is processed asynchronously: wait until payment-processor is there.

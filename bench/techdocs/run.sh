@@ -101,7 +101,7 @@ log "techdocs bench: starting the backend on :$port"
 (cd packages/backend && exec node ../../.yarn/releases/yarn-*.cjs start \
   --config ../../app-config.yaml --config "$work/app-config.bench.yaml") >"$work/backend.log" 2>&1 &
 pid=$!
-until curl -fs "http://localhost:$port/.backstage/health/v1/readiness" >/dev/null; do sleep 1; done
+wait_for_backend "$port" "$pid" "$work/backend.log"
 auth=(-H "Authorization: Bearer $token")
 until curl -fs "${auth[@]}" "http://localhost:$port/api/catalog/entities/by-name/component/default/bench-docs" >/dev/null; do sleep 1; done
 

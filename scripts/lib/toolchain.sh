@@ -108,3 +108,15 @@ ensure_mkdocs() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mkdocs mkdocs-material python3-pymdownx >/dev/null \
     || die "apt-get install mkdocs mkdocs-material python3-pymdownx failed"
 }
+
+# Waits until a backend answers its readiness check; stops with its log when the
+# process exits first or the time runs out.
+# Usage: wait_for_backend <port> <pid> <log file> [timeout seconds, default 180]
+wait_for_backend() {
+  local port="$1" pid="$2" logfile="$3" limit="${4:-180}" t0=$SECONDS
+  until curl -fs "http://localhost:$port/.backstage/health/v1/readiness" >/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null; then tail -60 "$logfile"; die "the backend exited before it was ready"; fi
+    (( SECONDS - t0 < limit )) || { tail -60 "$logfile"; die "the backend was not ready after ${limit}s"; }
+    sleep 1
+  done
+}
