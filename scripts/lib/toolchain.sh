@@ -66,18 +66,22 @@ ensure_toolchain() {
   ensure_deps
 }
 
-# Installs Debian packages that are missing (the machine's root user runs apt-get).
-# Usage: ensure_apt_packages <command-to-check> <package>...
-ensure_apt_packages() {
-  local probe="$1"
-  shift
-  command -v "$probe" >/dev/null 2>&1 && return 0
-  [[ "$(id -u)" == 0 ]] || die "'$probe' is missing: install the Debian packages $* (needs root)"
+# Installs Debian packages (the machine's root user runs apt-get).
+apt_install() {
+  [[ "$(id -u)" == 0 ]] || die "missing Debian packages: install $* (needs root)"
   log "installing Debian packages: $*"
   # The package lists may be stale or missing on a fresh machine.
   apt-get update -qq >/dev/null 2>&1 || true
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null \
     || die "apt-get install $* failed"
+}
+
+# Installs Debian packages when a command they provide is missing.
+# Usage: ensure_apt_packages <command-to-check> <package>...
+ensure_apt_packages() {
+  local probe="$1"
+  shift
+  command -v "$probe" >/dev/null 2>&1 || apt_install "$@"
 }
 
 # PostgreSQL must be reachable for the tests and the production boot check; start the
@@ -98,15 +102,9 @@ ensure_postgres() {
 # TechDocs builds docs with the machine's MkDocs: Debian's mkdocs, the Material theme
 # and pymdown-extensions (PyPI is out of reach; the portal provides techdocs-core).
 ensure_mkdocs() {
-  if command -v mkdocs >/dev/null && [[ -d /usr/share/mkdocs/themes/material ]] \
-    && /usr/bin/python3 -c 'import pymdownx' 2>/dev/null; then
-    return 0
-  fi
-  [[ "$(id -u)" == 0 ]] || die "MkDocs is missing: install the Debian packages mkdocs mkdocs-material python3-pymdownx (needs root)"
-  log "installing Debian packages: mkdocs mkdocs-material python3-pymdownx"
-  apt-get update -qq >/dev/null 2>&1 || true
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mkdocs mkdocs-material python3-pymdownx >/dev/null \
-    || die "apt-get install mkdocs mkdocs-material python3-pymdownx failed"
+  command -v mkdocs >/dev/null && [[ -d /usr/share/mkdocs/themes/material ]] \
+    && /usr/bin/python3 -c 'import pymdownx' 2>/dev/null \
+    || apt_install mkdocs mkdocs-material python3-pymdownx
 }
 
 # Waits until a backend answers its readiness check; stops with its log when the
