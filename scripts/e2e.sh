@@ -47,6 +47,10 @@ catalog:
         - allow: [User, Group]
     - type: file
       target: ../../catalog-info.yaml
+    - type: file
+      target: ../../templates/*/template.yaml
+      rules:
+        - allow: [Template]
     # Test-only entity whose docs try to run script (see the fixture's comment).
     - type: file
       target: ../../packages/app/e2e-tests/fixtures/unsafe-docs/catalog-info.yaml

@@ -31,7 +31,7 @@ tar xzf packages/backend/dist/skeleton.tar.gz -C "$image"
 (cd "$image" && NODE_ENV=production yarn workspaces focus --all --production) >"$work/install.log" 2>&1 \
   || { tail -50 "$work/install.log"; die "production install failed"; }
 tar xzf packages/backend/dist/bundle.tar.gz -C "$image"
-cp -r app-config.yaml app-config.production.yaml catalog catalog-info.yaml "$image/"
+cp -r app-config.yaml app-config.production.yaml catalog catalog-info.yaml templates "$image/"
 
 # Fresh databases for this run: the backend creates one per plugin under the prefix.
 for db in $(psql -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" -U postgres -Atc \
