@@ -25,7 +25,7 @@ stage_unit() {
   # Jest gives each test a copy of process.env, so the TechDocs module cannot put its
   # techdocs-core plugin on PYTHONPATH for the mkdocs it spawns in tests; the backend
   # does that itself outside Jest.
-  ensure_postgres && ensure_mkdocs \
+  ensure_postgres && ensure_mkdocs && ensure_go \
     && PYTHONPATH="$PORTAL_ROOT/plugins/techdocs-backend-module-portal/mkdocs${PYTHONPATH:+:$PYTHONPATH}" \
       CI=true yarn backstage-cli repo test --ci --verbose
 }

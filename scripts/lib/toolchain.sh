@@ -118,3 +118,19 @@ wait_for_backend() {
     sleep 1
   done
 }
+
+# Go 1.23 for checking generated Go services (Debian bookworm has only Go 1.19, which
+# lacks log/slog): installed from bookworm-backports, the same archive, which is
+# added beside the existing suites when missing.
+PORTAL_GO=/usr/lib/go-1.23/bin/go
+ensure_go() {
+  [[ -x "$PORTAL_GO" ]] && return 0
+  local sources=/etc/apt/sources.list.d/debian.sources
+  if [[ -f "$sources" ]] && ! grep -q 'bookworm-backports' "$sources"; then
+    [[ "$(id -u)" == 0 ]] || die "Go 1.23 is missing: add bookworm-backports to $sources and install golang-1.23-go (needs root)"
+    log "adding the bookworm-backports suite to $sources"
+    sed -i '0,/^Suites: bookworm bookworm-updates$/s//Suites: bookworm bookworm-updates bookworm-backports/' "$sources"
+  fi
+  apt_install golang-1.23-go
+  [[ -x "$PORTAL_GO" ]] || die "golang-1.23-go did not install $PORTAL_GO"
+}

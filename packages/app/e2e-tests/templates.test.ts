@@ -1,12 +1,15 @@
 import { test, expect } from '@playwright/test';
 import { signInAsGuest } from './signIn';
 
-test('the Python worker golden path is offered and opens its form', async ({
+test('the golden paths are offered, and the Python worker opens its form', async ({
   page,
 }) => {
   await signInAsGuest(page);
   await page.goto('/create');
   await expect(page.getByText('Python worker', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('Go HTTP service', { exact: true }),
+  ).toBeVisible();
   await page
     .getByRole('article')
     .filter({ hasText: 'Python worker' })
