@@ -10,9 +10,10 @@ test('the golden paths are offered, and the Python worker opens its form', async
   await expect(
     page.getByText('Go HTTP service', { exact: true }),
   ).toBeVisible();
+  // The template's card: the closest ancestor of its title with a Choose button.
   await page
-    .getByRole('article')
-    .filter({ hasText: 'Python worker' })
+    .getByRole('heading', { name: 'Python worker' })
+    .locator('xpath=ancestor::*[.//button[normalize-space()="Choose"]][1]')
     .getByRole('button', { name: 'Choose' })
     .click();
   await expect(page.getByText('About the worker').first()).toBeVisible();

@@ -48,7 +48,7 @@ export async function startGoldenPathDryRun(templateName: string) {
     await fs.readFile(path.join(dir, 'template.yaml'), 'utf8'),
   );
   const directoryContents = await filesOf(dir);
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       scaffolderPlugin,
       scaffolderGithubModule,
@@ -60,8 +60,9 @@ export async function startGoldenPathDryRun(templateName: string) {
     ],
   });
   return {
+    stop: () => backend.stop(),
     dryRun: (values: object) =>
-      request(server)
+      request(backend.server)
         .post('/api/scaffolder/v2/dry-run')
         .send({ template, values, secrets: {}, directoryContents }),
   };

@@ -20,7 +20,7 @@ describe('the demo organisation in the catalog', () => {
     'ingests every valid entity and reports the broken file, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
+      const backend = await startTestBackend({
         features: [
           catalogPlugin,
           catalogModuleLocalPlaceholders,
@@ -59,6 +59,7 @@ describe('the demo organisation in the catalog', () => {
         ],
       });
 
+      const { server } = backend;
       const count = async (kind: string) => {
         const res = await request(server)
           .get('/api/catalog/entities/by-query')
@@ -169,6 +170,7 @@ describe('the demo organisation in the catalog', () => {
           ],
         }),
       ]);
+      await backend.stop();
     },
     90_000,
   );

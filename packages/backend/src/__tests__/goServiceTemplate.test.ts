@@ -22,9 +22,11 @@ const GO = process.env.PORTAL_GO ?? '/usr/lib/go-1.23/bin/go';
  */
 describe('the go-service template', () => {
   let dryRun: Awaited<ReturnType<typeof startGoldenPathDryRun>>['dryRun'];
+  let stop: () => Promise<void>;
   beforeAll(async () => {
-    ({ dryRun } = await startGoldenPathDryRun('go-service'));
+    ({ dryRun, stop } = await startGoldenPathDryRun('go-service'));
   });
+  afterAll(() => stop());
 
   it('generates a service that vets, tests and builds, with a valid catalog entry', async () => {
     const res = await dryRun(formValues('refund-api'));

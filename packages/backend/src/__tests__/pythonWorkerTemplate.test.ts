@@ -18,9 +18,11 @@ const run = promisify(execFile);
  */
 describe('the python-worker template', () => {
   let dryRun: Awaited<ReturnType<typeof startGoldenPathDryRun>>['dryRun'];
+  let stop: () => Promise<void>;
   beforeAll(async () => {
-    ({ dryRun } = await startGoldenPathDryRun('python-worker'));
+    ({ dryRun, stop } = await startGoldenPathDryRun('python-worker'));
   });
+  afterAll(() => stop());
 
   it('generates a worker whose tests pass and whose catalog entry is valid', async () => {
     const res = await dryRun(formValues('invoice-exporter'));
