@@ -68,6 +68,19 @@ export async function startGoldenPathDryRun(templateName: string) {
   };
 }
 
+/**
+ * Starts the Scaffolder for a describe block (stopped after it) and returns the
+ * dry-run call.
+ */
+export function useGoldenPathDryRun(templateName: string) {
+  let started: Awaited<ReturnType<typeof startGoldenPathDryRun>>;
+  beforeAll(async () => {
+    started = await startGoldenPathDryRun(templateName);
+  });
+  afterAll(() => started.stop());
+  return (values: object) => started.dryRun(values);
+}
+
 /** Writes a dry run's generated files into a new temporary folder. */
 export async function writeGenerated(
   files: { path: string; base64Content: string }[],

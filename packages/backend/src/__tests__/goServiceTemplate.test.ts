@@ -7,7 +7,7 @@ import {
   expectCompliantEntity,
   formValues,
   readValidComponent,
-  startGoldenPathDryRun,
+  useGoldenPathDryRun,
   writeGenerated,
 } from '../__testUtils__/goldenPath';
 
@@ -21,12 +21,7 @@ const GO = process.env.PORTAL_GO ?? '/usr/lib/go-1.23/bin/go';
  * generated repository checked as its CI would: gofmt, go vet, go test, go build.
  */
 describe('the go-service template', () => {
-  let dryRun: Awaited<ReturnType<typeof startGoldenPathDryRun>>['dryRun'];
-  let stop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ dryRun, stop } = await startGoldenPathDryRun('go-service'));
-  });
-  afterAll(() => stop());
+  const dryRun = useGoldenPathDryRun('go-service');
 
   it('generates a service that vets, tests and builds, with a valid catalog entry', async () => {
     const res = await dryRun(formValues('refund-api'));

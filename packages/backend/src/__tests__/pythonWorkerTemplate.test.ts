@@ -6,7 +6,7 @@ import {
   expectCompliantEntity,
   formValues,
   readValidComponent,
-  startGoldenPathDryRun,
+  useGoldenPathDryRun,
   writeGenerated,
 } from '../__testUtils__/goldenPath';
 
@@ -17,12 +17,7 @@ const run = promisify(execFile);
  * the generated repository checked the way its own CI would check it.
  */
 describe('the python-worker template', () => {
-  let dryRun: Awaited<ReturnType<typeof startGoldenPathDryRun>>['dryRun'];
-  let stop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ dryRun, stop } = await startGoldenPathDryRun('python-worker'));
-  });
-  afterAll(() => stop());
+  const dryRun = useGoldenPathDryRun('python-worker');
 
   it('generates a worker whose tests pass and whose catalog entry is valid', async () => {
     const res = await dryRun(formValues('invoice-exporter'));
