@@ -19,6 +19,13 @@ log "e2e: building the app"
 yarn workspace app build >"$work/build.log" 2>&1 || { tail -50 "$work/build.log"; die "app build failed"; }
 
 mkdir -p "$work/sqlite" "$work/techdocs"
+locations="$(node -e '
+  const yaml = require("yaml");
+  const config = yaml.parse(require("fs").readFileSync("app-config.yaml", "utf8"));
+  console.log(JSON.stringify([...config.catalog.locations, {
+    type: "file",
+    target: "../../packages/app/e2e-tests/fixtures/unsafe-docs/catalog-info.yaml",
+  }]));')"
 cat >"$work/app-config.e2e.yaml" <<YAML
 # Only for the browser tests: the backend serves the built app on one port, and keeps
 # its SQLite files in a fresh folder so every run starts from the demo organisation.
@@ -38,22 +45,10 @@ techdocs:
     local:
       publishDirectory: ${work}/techdocs
 catalog:
-  locations:
-    - type: file
-      target: ../../catalog/*/catalog-info.yaml
-    - type: file
-      target: ../../catalog/org/*.yaml
-      rules:
-        - allow: [User, Group]
-    - type: file
-      target: ../../catalog-info.yaml
-    - type: file
-      target: ../../templates/*/template.yaml
-      rules:
-        - allow: [Template]
-    # Test-only entity whose docs try to run script (see the fixture's comment).
-    - type: file
-      target: ../../packages/app/e2e-tests/fixtures/unsafe-docs/catalog-info.yaml
+  # The portal's own locations, plus a test-only entity whose docs try to run
+  # script (see the fixture's comment). Config arrays replace rather than merge,
+  # so the list is read from app-config.yaml instead of copied.
+  locations: ${locations}
 YAML
 
 log "e2e: starting the portal on :$port"
