@@ -10,7 +10,8 @@ cd "$PORTAL_ROOT"
 
 port="${PROD_BOOT_PORT:-7117}"
 export POSTGRES_HOST="${POSTGRES_HOST:-127.0.0.1}" POSTGRES_PORT="${POSTGRES_PORT:-5432}"
-prefix="portal_boot_"
+# A prefix of its own per concurrent run (PROD_BOOT_DB_PREFIX) keeps two runs apart.
+prefix="${PROD_BOOT_DB_PREFIX:-portal_boot_}"
 work="$(mktemp -d)"
 pid=""
 cleanup() {
