@@ -8,4 +8,4 @@
  *
  * @packageDocumentation
  */
-export {};
+export * from './github';

@@ -1,0 +1,15 @@
+export { GithubStandin } from './server';
+export type { GithubStandinOptions } from './server';
+export { GithubWorld, gitBlobSha } from './model';
+export type {
+  GithubCommit,
+  GithubOrg,
+  GithubRepo,
+  GithubTeam,
+  GithubUser,
+  RepoInit,
+} from './model';
+export { GithubTraffic } from './traffic';
+export type { GithubFault, GithubRequestRecord } from './traffic';
+export { signWebhook, pushEventPayload, deliverWebhook } from './webhooks';
+export type { OauthApp } from './oauth';
