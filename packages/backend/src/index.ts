@@ -27,6 +27,8 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Catalog health: files that failed to ingest, with the reason (GET /api/catalog/health/problems).
 backend.add(import('@internal/plugin-catalog-backend-module-health'));
+// One broken catalog file breaks only itself: globs are read one file at a time.
+backend.add(import('@internal/plugin-catalog-backend-module-file-isolation'));
 // Relative $text/$yaml/$json in catalog files read from disk (the demo organisation).
 backend.add(
   import('@internal/plugin-catalog-backend-module-local-placeholders'),

@@ -1,4 +1,4 @@
-import { describeSource } from './ProblemStore';
+import { describeSource, sourceLocationOf } from './ProblemStore';
 
 describe('describeSource', () => {
   it('links URL locations to the file', () => {
@@ -25,5 +25,40 @@ describe('describeSource', () => {
       source: 'github-provider:acme',
     });
     expect(describeSource(null)).toEqual({});
+  });
+});
+
+describe('sourceLocationOf', () => {
+  it("names a Location's own file, not the glob that found it", () => {
+    expect(
+      sourceLocationOf(
+        {
+          kind: 'Location',
+          spec: {
+            type: 'url',
+            target: 'https://github.com/a/b/blob/main/x.yaml',
+          },
+        },
+        'url:https://github.com/a/b/blob/main/**/*.yaml',
+      ),
+    ).toBe('url:https://github.com/a/b/blob/main/x.yaml');
+  });
+
+  it('names the file an entity was written in', () => {
+    expect(
+      sourceLocationOf(
+        {
+          kind: 'Component',
+          metadata: {
+            annotations: {
+              'backstage.io/managed-by-location':
+                'file:/repo/a/catalog-info.yaml',
+            },
+          },
+        },
+        'file:/repo/*/catalog-info.yaml',
+      ),
+    ).toBe('file:/repo/a/catalog-info.yaml');
+    expect(sourceLocationOf(undefined, 'file:/x.yaml')).toBe('file:/x.yaml');
   });
 });

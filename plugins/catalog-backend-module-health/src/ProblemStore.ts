@@ -45,6 +45,29 @@ export function describeSource(
 }
 
 /**
+ * Which file an entity came from, as `type:target`: a Location's own target
+ * (the file it failed to read), else the entity's `managed-by-location`
+ * annotation, else the catalog location that emitted it. The location key alone
+ * names a glob when the file was found by one.
+ */
+export function sourceLocationOf(
+  unprocessed: { kind?: string; metadata?: any; spec?: any } | undefined,
+  locationKey: string | null,
+): string | null {
+  if (
+    unprocessed?.kind === 'Location' &&
+    typeof unprocessed.spec?.type === 'string' &&
+    typeof unprocessed.spec?.target === 'string'
+  ) {
+    return `${unprocessed.spec.type}:${unprocessed.spec.target}`;
+  }
+  const managedBy =
+    unprocessed?.metadata?.annotations?.['backstage.io/managed-by-location'];
+  if (typeof managedBy === 'string' && managedBy) return managedBy;
+  return locationKey;
+}
+
+/**
  * A store over the catalog's own tables, read-only. It lives in a catalog module
  * because only the catalog's database knows about entities that never made it
  * into the catalog (a file that fails validation has no final entity).
@@ -83,7 +106,12 @@ export class DatabaseProblemStore implements ProblemStore {
       return {
         entityRef: row.entity_ref,
         locationKey: row.location_key ?? undefined,
-        ...describeSource(row.location_key),
+        ...describeSource(
+          sourceLocationOf(
+            parseJson(row.unprocessed_entity, undefined),
+            row.location_key,
+          ),
+        ),
         inCatalog: Boolean(row.final_entity),
         errors,
         lastDiscoveredAt: lastDiscovery,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleFileIsolation from '@internal/plugin-catalog-backend-module-file-isolation';
 import catalogModuleHealth from '@internal/plugin-catalog-backend-module-health';
 import catalogModuleLocalPlaceholders from '@internal/plugin-catalog-backend-module-local-placeholders';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -24,6 +25,7 @@ describe('the demo organisation in the catalog', () => {
         features: [
           catalogPlugin,
           catalogModuleLocalPlaceholders,
+          catalogModuleFileIsolation,
           catalogModuleHealth,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
