@@ -12,6 +12,18 @@ describe('describeSource', () => {
     });
   });
 
+  it("links a GitHub file's blob page, not its tree URL", () => {
+    expect(
+      describeSource(
+        'url:https://github.com/acme/x/tree/main/services/catalog-info.yaml',
+      ).sourceUrl,
+    ).toBe('https://github.com/acme/x/blob/main/services/catalog-info.yaml');
+    expect(
+      describeSource('url:https://github.com/acme/x/tree/main/services')
+        .sourceUrl,
+    ).toBe('https://github.com/acme/x/tree/main/services');
+  });
+
   it("names files on the portal's disk, without a link", () => {
     expect(
       describeSource('file:/srv/portal/catalog/a/catalog-info.yaml'),

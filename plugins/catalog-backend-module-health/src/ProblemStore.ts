@@ -39,7 +39,15 @@ export function describeSource(
   const separator = locationKey.indexOf(':');
   const type = locationKey.slice(0, separator);
   const target = locationKey.slice(separator + 1);
-  if (type === 'url') return { source: target, sourceUrl: target };
+  if (type === 'url') {
+    // The catalog records GitHub files as `/tree/<ref>/<path>` URLs; show the
+    // file's own `/blob/` page, which is what a person opens to fix it.
+    const file = target.replace(
+      /^(https?:\/\/[^/]+\/[^/]+\/[^/]+)\/tree\/([^/]+\/.*\.[A-Za-z0-9]+)$/,
+      '$1/blob/$2',
+    );
+    return { source: file, sourceUrl: file };
+  }
   if (type === 'file') return { source: target };
   return { source: locationKey };
 }

@@ -1,4 +1,8 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 
 /**
  * The databases every backend test runs on: SQLite (the embedded default) and
@@ -15,4 +19,23 @@ export function createTestDatabases() {
     );
   }
   return TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+}
+
+/**
+ * A database service that gives each plugin a database of its own on the
+ * chosen engine, as production does (one database per plugin). Needed when a
+ * test backend runs several plugins that each migrate their own tables.
+ */
+export function perPluginDatabases(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+) {
+  return createServiceFactory({
+    service: coreServices.database,
+    deps: { plugin: coreServices.pluginMetadata },
+    async factory() {
+      const knex = await databases.init(databaseId);
+      return { getClient: async () => knex };
+    },
+  });
 }

@@ -13,3 +13,4 @@ export { GithubTraffic } from './traffic';
 export type { GithubFault, GithubRequestRecord } from './traffic';
 export { signWebhook, pushEventPayload, deliverWebhook } from './webhooks';
 export type { OauthApp } from './oauth';
+export { buildAcmePayOnGithub, ACME_PAY_ORG } from './acmePay';

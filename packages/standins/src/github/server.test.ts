@@ -26,7 +26,7 @@ describe('the GitHub stand-in', () => {
   afterEach(() => standin.traffic.clearFaults());
 
   const graphql = (query: string, variables: object) =>
-    fetch(`${standin.url}/api/graphql`, {
+    fetch(`${standin.url}/graphql`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),
@@ -144,11 +144,13 @@ describe('the GitHub stand-in', () => {
         }),
       })
     ).json();
-    const user = await (
-      await fetch(`${standin.apiBaseUrl}/user`, {
-        headers: { authorization: `Bearer ${token.access_token}` },
-      })
-    ).json();
+    const user =
+      await // GitHub Enterprise's layout, which the OAuth sign-in reads the profile from.
+      (
+        await fetch(`${standin.url}/api/v3/user`, {
+          headers: { authorization: `Bearer ${token.access_token}` },
+        })
+      ).json();
     expect(user.login).toBe('ada');
   });
 

@@ -31,15 +31,19 @@ export interface GithubStandinOptions {
 
 /** Which surface a path belongs to. */
 function apiOf(path: string): GithubApi {
-  if (path === '/api/graphql') return 'graphql';
-  if (path.startsWith('/api/v3/')) return 'rest';
-  return 'web';
+  if (path === '/graphql' || path === '/api/graphql') return 'graphql';
+  if (/^\/(login|raw|avatars)\//.test(path)) return 'web';
+  return 'rest';
 }
 
 /**
- * A stand-in for GitHub on loopback: REST (under `/api/v3`), GraphQL (at
- * `/api/graphql`), OAuth sign-in, rate limits and faults, and webhook
- * deliveries. It serves `world`, which tests change between runs.
+ * A stand-in for GitHub on loopback: REST and GraphQL, OAuth sign-in, rate
+ * limits and faults, and webhook deliveries. It serves `world`, which tests
+ * change between runs.
+ *
+ * The API answers in both of GitHub's layouts: github.com's (REST at the root,
+ * GraphQL at `/graphql`, as api.github.com) and GitHub Enterprise's (`/api/v3`,
+ * `/api/graphql`), which the OAuth sign-in uses for the user's profile.
  */
 export class GithubStandin {
   readonly world: GithubWorld;
@@ -63,9 +67,9 @@ export class GithubStandin {
     return standin;
   }
 
-  /** REST base, for an integration's `apiBaseUrl`. */
+  /** REST base in github.com's layout, for an integration's `apiBaseUrl`. */
   get apiBaseUrl() {
-    return `${this.url}/api/v3`;
+    return this.url;
   }
 
   get urls(): GithubUrls {
@@ -163,19 +167,10 @@ export class GithubStandin {
     app.use(express.json({ limit: '5mb' }));
     app.use(express.urlencoded({ extended: false }));
     const graph = new GithubGraph(this.world, this.webUrl);
-    app.post('/api/graphql', async (req, res) => {
+    app.post(['/graphql', '/api/graphql'], async (req, res) => {
       const { query, variables } = req.body ?? {};
       res.json(await graph.run(String(query ?? ''), variables));
     });
-    app.use(
-      '/api/v3',
-      createRestRouter({
-        world: this.world,
-        urls: () => this.urls,
-        tokenUser: req => this.oauthTokens.get(this.tokenOf(req) ?? ''),
-        onNotModified: () => this.traffic.refund(),
-      }),
-    );
     app.get('/raw/:owner/:repo/:ref/*', (req, res) => {
       const repo = this.world.findRepo(req.params.owner, req.params.repo);
       const commit = repo && this.world.resolveRef(repo, req.params.ref);
@@ -197,6 +192,15 @@ export class GithubStandin {
         },
       }),
     );
+    // Last: REST answers every other path (a 404 as GitHub's for unknown ones).
+    const rest = createRestRouter({
+      world: this.world,
+      urls: () => this.urls,
+      tokenUser: req => this.oauthTokens.get(this.tokenOf(req) ?? ''),
+      onNotModified: () => this.traffic.refund(),
+    });
+    app.use('/api/v3', rest);
+    app.use(rest);
     return app;
   }
 
