@@ -4,14 +4,22 @@
 #
 #   ./portal start                       the embedded default
 #   ./portal start --postgres            the same on PostgreSQL (POSTGRES_* variables)
+#   ./portal start --realworld           the same, plus the real-world catalog corpus
 #   ./portal start --config FILE ...     any config files, in order (paths from here)
 source "$(dirname "${BASH_SOURCE[0]}")/lib/toolchain.sh"
 
 args=()
+# --postgres and --realworld layer on the embedded default: add it once, first.
+base() { [[ " ${args[*]-} " == *" $PORTAL_ROOT/app-config.yaml "* ]] || args=(--config "$PORTAL_ROOT/app-config.yaml" "${args[@]}"); }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --postgres)
-      args+=(--config "$PORTAL_ROOT/app-config.yaml" --config "$PORTAL_ROOT/app-config.postgres.yaml")
+      base
+      args+=(--config "$PORTAL_ROOT/app-config.postgres.yaml")
+      ;;
+    --realworld)
+      base
+      args+=(--config "$PORTAL_ROOT/app-config.realworld.yaml")
       ;;
     --config)
       # backstage-cli reads config paths relative to each package; make them absolute.

@@ -14,10 +14,11 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
-// Sign-in: guest on the embedded default; providers are chosen by config.
+// Sign-in: guest on the embedded default; GitHub in production, where an account
+// signs in as its User in the catalog (others are refused) and guest is refused.
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
+backend.add(import('@internal/plugin-auth-backend-module-github-sign-in'));
 
 // Software catalog, and the Template kind for the Scaffolder.
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -25,6 +26,13 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// GitHub: catalog-info.yaml in every repository of the organisation, its teams
+// and people, refreshed at once by push webhooks (catalog.providers.github and
+// githubOrg in app-config.production.yaml; nothing runs without that config).
+backend.add(import('@backstage/plugin-catalog-backend-module-github'));
+backend.add(import('@backstage/plugin-catalog-backend-module-github-org'));
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-github'));
 // Catalog health: files that failed to ingest, with the reason (GET /api/catalog/health/problems).
 backend.add(import('@internal/plugin-catalog-backend-module-health'));
 // One broken catalog file breaks only itself: globs are read one file at a time.
@@ -62,4 +70,11 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-backend.start();
+// A plugin that fails to start (a refused configuration, say) leaves the
+// backend serving nothing useful while long-polls keep the process alive: exit,
+// so the failure is seen and the container is restarted.
+backend.start().catch(error => {
+  // eslint-disable-next-line no-console
+  console.error(`The portal could not start: ${error?.message ?? error}`);
+  process.exit(1);
+});

@@ -6,3 +6,8 @@
  */
 export { catalogModuleFileIsolation as default } from './module';
 export { PerFileLocationProcessor } from './PerFileLocationProcessor';
+export { InvalidDocumentProcessor } from './InvalidDocumentProcessor';
+export {
+  createIsolatingParser,
+  parseInvalidDocumentTarget,
+} from './isolatingParser';

@@ -53,10 +53,14 @@ describe('one broken file next to good ones', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'file-isolation-'));
     for (const [repo, text] of Object.entries({
       alpha: component('alpha'),
-      // Two documents: both must arrive.
-      beta: `${component('beta')}---\n${component('beta-worker')}`,
+      // Two documents: both must arrive, around one that is not an entity.
+      beta: `${component('beta')}---\nkind: Component\n---\n${component(
+        'beta-worker',
+      )}`,
       // Not YAML: an unclosed flow sequence.
       broken: 'apiVersion: backstage.io/v1alpha1\nkind: [Component\n',
+      // A copy of alpha's file in another repository.
+      copy: component('alpha'),
     })) {
       await fs.mkdir(path.join(dir, repo));
       await fs.writeFile(path.join(dir, repo, 'catalog-info.yaml'), text);
@@ -95,6 +99,33 @@ describe('one broken file next to good ones', () => {
         (await problems(server)).find(p => p.source === brokenFile),
       );
       expect(problem.errors[0].message).toMatch(/YAML error/);
+
+      // The bad document beside beta's two good ones is reported on its own.
+      const betaFile = path.join(dir, 'beta', 'catalog-info.yaml');
+      const document = await waitFor(async () =>
+        (await problems(server)).find(p => p.source === `${betaFile}`),
+      );
+      expect(document.errors[0].message).toMatch(
+        /Document 2 of .*beta\/catalog-info.yaml is not a valid entity/,
+      );
+
+      // One of the two files that define alpha is told that the other has it.
+      const duplicate = await waitFor(async () =>
+        (
+          await problems(server)
+        ).find(p =>
+          /component:default\/alpha is already defined in/.test(
+            p.errors[0]?.message,
+          ),
+        ),
+      );
+      expect([
+        path.join(dir, 'alpha', 'catalog-info.yaml'),
+        path.join(dir, 'copy', 'catalog-info.yaml'),
+      ]).toContain(duplicate.source);
+      expect(duplicate.errors[0].message).toMatch(
+        /Rename one of them, or remove the copy/,
+      );
     } finally {
       await backend.stop();
     }

@@ -53,6 +53,21 @@ export function describeSource(
 }
 
 /**
+ * How the file-isolation module names one document of a file that is not an
+ * entity: a location `<file>#document-<n>: <reason>`.
+ */
+const INVALID_DOCUMENT = /#document-(\d+): [\s\S]*$/;
+
+/** Which document of its file an invalid document was (from 1). */
+export function documentNumberOf(
+  unprocessed: { kind?: string; spec?: any } | undefined,
+): number | undefined {
+  if (unprocessed?.kind !== 'Location') return undefined;
+  const match = String(unprocessed.spec?.target ?? '').match(INVALID_DOCUMENT);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
  * Which file an entity came from, as `type:target`: a Location's own target
  * (the file it failed to read), else the entity's `managed-by-location`
  * annotation, else the catalog location that emitted it. The location key alone
@@ -67,7 +82,11 @@ export function sourceLocationOf(
     typeof unprocessed.spec?.type === 'string' &&
     typeof unprocessed.spec?.target === 'string'
   ) {
-    return `${unprocessed.spec.type}:${unprocessed.spec.target}`;
+    // For one document of a file that is not an entity, the file.
+    return `${unprocessed.spec.type}:${unprocessed.spec.target.replace(
+      INVALID_DOCUMENT,
+      '',
+    )}`;
   }
   const managedBy =
     unprocessed?.metadata?.annotations?.['backstage.io/managed-by-location'];
@@ -104,6 +123,7 @@ export class DatabaseProblemStore implements ProblemStore {
     const [{ count }] = await this.db('refresh_state').count({ count: '*' });
 
     const problems = rows.map(row => {
+      const unprocessed = parseJson<any>(row.unprocessed_entity, undefined);
       const errors = parseJson<ProcessingError[]>(row.errors, []).map(e => ({
         name: String(e.name ?? 'Error'),
         message: String(e.message ?? ''),
@@ -114,12 +134,8 @@ export class DatabaseProblemStore implements ProblemStore {
       return {
         entityRef: row.entity_ref,
         locationKey: row.location_key ?? undefined,
-        ...describeSource(
-          sourceLocationOf(
-            parseJson(row.unprocessed_entity, undefined),
-            row.location_key,
-          ),
-        ),
+        ...describeSource(sourceLocationOf(unprocessed, row.location_key)),
+        document: documentNumberOf(unprocessed),
         inCatalog: Boolean(row.final_entity),
         errors,
         lastDiscoveredAt: lastDiscovery,

@@ -19,6 +19,12 @@ export interface CatalogHealthProblem {
   source?: string;
   /** A browsable link to the file, when the source is a URL. */
   sourceUrl?: string;
+  /**
+   * When one document of a multi-document file is not an entity at all (not
+   * YAML, no kind or name): which one, from 1. The entity ref is then the
+   * catalog's name for that document's own location.
+   */
+  document?: number;
   /** True when an older, valid version of the entity is still in the catalog. */
   inCatalog: boolean;
   errors: ProcessingError[];

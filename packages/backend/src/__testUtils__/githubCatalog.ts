@@ -2,6 +2,7 @@ import request from 'supertest';
 import {
   coreServices,
   createBackendModule,
+  createServiceFactory,
   SchedulerService,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -11,6 +12,10 @@ import catalogModuleGithub from '@backstage/plugin-catalog-backend-module-github
 import catalogModuleGithubOrg from '@backstage/plugin-catalog-backend-module-github-org';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import eventsPlugin from '@backstage/plugin-events-backend';
+import {
+  DefaultEventsService,
+  eventsServiceRef,
+} from '@backstage/plugin-events-node';
 import catalogModuleFileIsolation from '@internal/plugin-catalog-backend-module-file-isolation';
 import catalogModuleHealth from '@internal/plugin-catalog-backend-module-health';
 import { ACME_PAY_ORG, GithubStandin } from '@internal/standins';
@@ -43,6 +48,42 @@ export const TASKS = {
   orphans: 'catalog_orphan_cleanup',
 };
 
+/**
+ * The production events service (one bus for all plugins: the test backend's
+ * default gives each plugin its own, so a webhook received by the events plugin
+ * would never reach the catalog), except that an event published while the
+ * backend shuts down is dropped: the catalog's processing loop still reports
+ * errors as the test backend stops, which would fail the test after its end.
+ */
+const sharedEventsService = createServiceFactory({
+  service: eventsServiceRef,
+  deps: {
+    pluginMetadata: coreServices.pluginMetadata,
+    rootLogger: coreServices.rootLogger,
+    discovery: coreServices.discovery,
+    logger: coreServices.logger,
+    lifecycle: coreServices.lifecycle,
+    auth: coreServices.auth,
+    config: coreServices.rootConfig,
+  },
+  async createRootContext({ rootLogger, config }) {
+    return DefaultEventsService.create({ logger: rootLogger, config });
+  },
+  async factory({ pluginMetadata, ...deps }, root) {
+    const events = root.forPlugin(pluginMetadata.getId(), deps);
+    return {
+      subscribe: options => events.subscribe(options),
+      async publish(params) {
+        try {
+          await events.publish(params);
+        } catch (error) {
+          if (!/shutting down/.test(String(error))) throw error;
+        }
+      },
+    };
+  },
+});
+
 const manual = {
   frequency: { trigger: 'manual' },
   timeout: { minutes: 5 },
@@ -53,14 +94,22 @@ const manual = {
  * GitHub (discovery, the organisation's teams and people, push webhooks), but
  * pointed at the stand-in and with runs triggered by the test.
  */
-export function githubCatalogConfig(standin: GithubStandin) {
+export function githubCatalogConfig(
+  standin: GithubStandin,
+  options: { processingIntervalSeconds?: number } = {},
+) {
   return {
     integrations: { github: [standin.integrationConfig()] },
-    events: { modules: { github: { webhookSecret: WEBHOOK_SECRET } } },
+    events: {
+      modules: { github: { webhookSecret: WEBHOOK_SECRET } },
+      // One process: the in-process bus reaches every plugin, and no long-poll
+      // of the HTTP event bus outlives the test backend.
+      useEventBus: 'never',
+    },
     catalog: {
       // Re-read every entity every couple of seconds, so a test sees the
       // catalog catch up without waiting the production interval.
-      processingInterval: { seconds: 2 },
+      processingInterval: { seconds: options.processingIntervalSeconds ?? 2 },
       rules: [
         {
           allow: [
@@ -108,6 +157,8 @@ export async function startGithubCatalog(options: {
   standin: GithubStandin;
   /** Each plugin's database (default: the test backend's SQLite in memory). */
   database?: ServiceFactory;
+  /** How often the catalog re-reads every entity (default 2 s). */
+  processingIntervalSeconds?: number;
 }) {
   let scheduler: SchedulerService | undefined;
   const schedulerHandle = createBackendModule({
@@ -134,8 +185,9 @@ export async function startGithubCatalog(options: {
       eventsPlugin,
       ...eventsModuleGithubParts(),
       ...(options.database ? [options.database] : []),
+      sharedEventsService,
       mockServices.rootConfig.factory({
-        data: githubCatalogConfig(options.standin),
+        data: githubCatalogConfig(options.standin, options),
       }),
     ],
   });
@@ -166,11 +218,11 @@ export async function startGithubCatalog(options: {
       return res.status === 200 ? res.body : undefined;
     },
 
-    async refs(filter: string): Promise<string[]> {
+    async refs(filter?: string): Promise<string[]> {
       const res = await request(server)
         .get('/api/catalog/entities/by-query')
         .query({
-          filter,
+          ...(filter ? { filter } : {}),
           limit: 10000,
           fields: 'kind,metadata.namespace,metadata.name',
         });

@@ -14,3 +14,5 @@ export type { GithubFault, GithubRequestRecord } from './traffic';
 export { signWebhook, pushEventPayload, deliverWebhook } from './webhooks';
 export type { OauthApp } from './oauth';
 export { buildAcmePayOnGithub, ACME_PAY_ORG } from './acmePay';
+export { buildGeneratedOrg } from './generated';
+export type { GeneratedOrgOptions } from './generated';

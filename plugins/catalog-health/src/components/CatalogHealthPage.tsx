@@ -19,7 +19,11 @@ const columns: TableColumn<CatalogHealthProblem>[] = [
     field: 'entityRef',
     render: p => (
       <>
-        <Typography variant="body2">{p.entityRef}</Typography>
+        <Typography variant="body2">
+          {p.document
+            ? `Document ${p.document} of the file (not an entity)`
+            : p.entityRef}
+        </Typography>
         <Typography variant="caption" color="textSecondary">
           {p.inCatalog
             ? 'an older version is still in the catalog'
