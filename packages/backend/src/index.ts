@@ -38,6 +38,19 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// Golden paths: name checks before anything is made, registration that undoes
+// the repository when the catalog refuses it, and publishing to the local git host.
+backend.add(import('@internal/plugin-scaffolder-backend-module-golden-paths'));
+backend.add(import('@internal/plugin-scaffolder-backend-module-githost'));
+
+// The local git host: repositories under the data folder (/api/githost), and
+// its URLs readable by the catalog and TechDocs like any other source.
+backend.add(import('@internal/plugin-githost-backend'));
+backend.add(
+  import('@internal/plugin-githost-backend').then(m => ({
+    default: m.githostUrlReaderServiceFactory,
+  })),
+);
 
 // TechDocs.
 backend.add(import('@backstage/plugin-techdocs-backend'));
