@@ -106,6 +106,11 @@ describe.each(databases.eachSupportedId())(
         'run.sh',
       ]);
 
+      const docs = await host
+        .api()
+        .get('/api/githost/repos/acme-pay/invoice-exporter/tree/main/docs');
+      expect(docs.body).toEqual([{ path: 'index.md', type: 'blob', size: 19 }]);
+
       const list = await host.api().get('/api/githost/repos');
       expect(list.body.map((r: any) => r.slug)).toEqual([
         'acme-pay/invoice-exporter',

@@ -63,6 +63,7 @@ export async function startGoldenPathDryRun(templateName: string) {
         data: {
           integrations: { github: [{ host: 'github.com', token: 'unused' }] },
           githost: { directory: githostDir },
+          app: { baseUrl: 'http://localhost:3000' },
         },
       }),
     ],
@@ -169,6 +170,6 @@ export function expectCompliantEntity(
     url:
       repoHost === 'github'
         ? `https://github.com/acme-pay/${name}/blob/main/docs/runbook.md`
-        : `/docs/default/component/${name}/runbook/`,
+        : `http://localhost:3000/docs/default/component/${name}/runbook/`,
   });
 }

@@ -2,9 +2,8 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { discoveryServiceFactory } from '@backstage/backend-defaults/discovery';
-import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { createBackend } from '@backstage/backend-defaults';
+import { mockServices } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
@@ -29,10 +28,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The static token the tests call the backend with (a service principal). */
+export const TEST_TOKEN = 'golden-path-tests-0123456789abcdef';
+
 /**
- * The embedded default's golden-path wiring, for real runs: the catalog (with
- * the templates and a taken name), the Scaffolder with the golden-path modules,
- * the local git host in a temporary folder and its UrlReader. The backend
+ * The embedded default's golden-path wiring, for real runs: a real backend
+ * (createBackend, real auth and HTTP server, in-memory SQLite) with the catalog
+ * (the templates and a taken name), the Scaffolder with the golden-path
+ * modules, the local git host in a temporary folder and its UrlReader. It
  * listens on a known port, because the git host's URLs name the backend.
  *
  * `refuseComponentsFromUrls` makes the catalog refuse every Component read
@@ -46,55 +49,70 @@ export async function startGoldenPathBackend(
   const githostDir = await fs.mkdtemp(
     path.join(os.tmpdir(), 'golden-githost-'),
   );
-  const backend = await startTestBackend({
-    features: [
-      rootHttpRouterServiceFactory(),
-      discoveryServiceFactory,
-      mockServices.rootConfig.factory({
-        data: {
-          backend: { baseUrl, listen: { port } },
-          integrations: { github: [{ host: 'github.com', token: 'unused' }] },
-          githost: { directory: githostDir },
-          catalog: {
-            rules: [
+  const backend = createBackend();
+  const features = [
+    mockServices.rootConfig.factory({
+      data: {
+        app: { baseUrl: 'http://localhost:3000' },
+        backend: {
+          baseUrl,
+          listen: { port },
+          database: { client: 'better-sqlite3', connection: ':memory:' },
+          auth: {
+            externalAccess: [
               {
-                allow: options.refuseComponentsFromUrls
-                  ? ['Template', 'Location']
-                  : ['Template', 'Location', 'Component'],
-              },
-            ],
-            locations: [
-              {
-                type: 'file',
-                target: path.join(repoRoot, 'templates/*/template.yaml'),
-              },
-              {
-                type: 'file',
-                target: path.join(fixtures, 'templates/*/template.yaml'),
-              },
-              {
-                type: 'file',
-                target: path.join(fixtures, 'taken-name/catalog-info.yaml'),
-                rules: [{ allow: ['Component'] }],
+                type: 'static',
+                options: { token: TEST_TOKEN, subject: 'golden-path-tests' },
               },
             ],
           },
         },
-      }),
-      catalogPlugin,
-      catalogModuleScaffolderEntityModel,
-      scaffolderPlugin,
-      scaffolderGithubModule,
-      scaffolderGithostModule,
-      scaffolderGoldenPathsModule,
-      githostPlugin,
-      githostUrlReaderServiceFactory,
-    ],
-  });
+        integrations: { github: [{ host: 'github.com', token: 'unused' }] },
+        githost: { directory: githostDir },
+        catalog: {
+          rules: [
+            {
+              allow: options.refuseComponentsFromUrls
+                ? ['Template', 'Location']
+                : ['Template', 'Location', 'Component'],
+            },
+          ],
+          locations: [
+            {
+              type: 'file',
+              target: path.join(repoRoot, 'templates/*/template.yaml'),
+            },
+            {
+              type: 'file',
+              target: path.join(fixtures, 'templates/*/template.yaml'),
+            },
+            {
+              type: 'file',
+              target: path.join(fixtures, 'taken-name/catalog-info.yaml'),
+              rules: [{ allow: ['Component'] }],
+            },
+          ],
+        },
+      },
+    }),
+    catalogPlugin,
+    catalogModuleScaffolderEntityModel,
+    scaffolderPlugin,
+    scaffolderGithubModule,
+    scaffolderGithostModule,
+    scaffolderGoldenPathsModule,
+    githostPlugin,
+    githostUrlReaderServiceFactory,
+  ];
+  for (const feature of features) backend.add(feature);
+  await backend.start();
   const api = async (method: string, url: string, body?: unknown) => {
     const res = await fetch(`${baseUrl}${url}`, {
       method,
-      headers: body ? { 'Content-Type': 'application/json' } : {},
+      headers: {
+        Authorization: `Bearer ${TEST_TOKEN}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();

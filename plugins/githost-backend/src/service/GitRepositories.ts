@@ -322,12 +322,29 @@ export class GitRepositories {
     const commit = await this.resolveCommit(owner, name, ref);
     const dir = this.gitDir(owner, name);
     const sub = normalizeRepoPath(path);
-    // `<commit>:<path>^{tree}` would read `^{tree}` as part of an empty path.
-    const spec = sub ? `${commit}:${sub}^{tree}` : `${commit}^{tree}`;
-    const res = await git(['rev-parse', '--verify', '--quiet', spec], {
-      gitDir: dir,
-    });
-    if (res.code !== 0) {
+    // `<commit>:<path>^{tree}` reads `^{tree}` as part of the path: resolve, then check the type.
+    const res = await git(
+      [
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        sub ? `${commit}:${sub}` : `${commit}^{tree}`,
+      ],
+      {
+        gitDir: dir,
+      },
+    );
+    const type =
+      res.code === 0
+        ? (
+            await git(['cat-file', '-t', res.stdout.toString().trim()], {
+              gitDir: dir,
+            })
+          ).stdout
+            .toString()
+            .trim()
+        : '';
+    if (type !== 'tree') {
       throw new NotFoundError(
         `No folder "${sub || '/'}" at ${ref} in ${owner}/${name}`,
       );
