@@ -1,4 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { GitHostService } from '@internal/plugin-githost-node';
@@ -55,7 +56,11 @@ export function createRegisterAction(options: {
         ctx.output('entityRef', stringifyEntityRef(entity));
         ctx.output('catalogInfoUrl', catalogInfoUrl);
       } catch (e) {
-        const reason = (e as Error).message;
+        // The catalog's own words, not the HTTP status line of its client.
+        const reason =
+          e instanceof ResponseError
+            ? e.body.error.message
+            : (e as Error).message;
         const undone: string[] = [];
         if (locationId) {
           await catalog.removeLocationById(locationId, { credentials });
