@@ -5,6 +5,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { githostUrlReaderServiceFactory } from '@internal/plugin-githost-backend';
 import { assertConfigEnvironment } from './startupChecks';
 
 // A production config with a missing ${VAR} stops here, naming the variable.
@@ -46,11 +47,7 @@ backend.add(import('@internal/plugin-scaffolder-backend-module-githost'));
 // The local git host: repositories under the data folder (/api/githost), and
 // its URLs readable by the catalog and TechDocs like any other source.
 backend.add(import('@internal/plugin-githost-backend'));
-backend.add(
-  import('@internal/plugin-githost-backend').then(m => ({
-    default: m.githostUrlReaderServiceFactory,
-  })),
-);
+backend.add(githostUrlReaderServiceFactory);
 
 // TechDocs.
 backend.add(import('@backstage/plugin-techdocs-backend'));

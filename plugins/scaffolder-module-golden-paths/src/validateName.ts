@@ -18,11 +18,7 @@ export async function validateGoldenPathName(
 ) {
   const problem = describeInvalidName(name ?? '');
   if (problem) {
-    validation.addError(
-      `The name "${
-        name ?? ''
-      }" ${problem}. Use lowercase letters, digits and single dashes, starting with a letter (e.g. invoice-exporter).`,
-    );
+    validation.addError(`The name "${name ?? ''}" ${problem}.`);
     return;
   }
   const catalogApi = context.apiHolder.get(catalogApiRef);
