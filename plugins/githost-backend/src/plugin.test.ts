@@ -312,3 +312,17 @@ describe('the local git host refuses', () => {
     }
   });
 });
+
+describe.each(databases.eachSupportedId())(
+  'the change-request migrations on %p',
+  databaseId => {
+    it('run up and down', async () => {
+      const knex = await databases.init(databaseId);
+      const directory = path.resolve(__dirname, '../migrations');
+      await knex.migrate.latest({ directory });
+      expect(await knex.schema.hasTable('githost_change_requests')).toBe(true);
+      await knex.migrate.rollback({ directory }, true);
+      expect(await knex.schema.hasTable('githost_change_requests')).toBe(false);
+    });
+  },
+);
