@@ -51,6 +51,8 @@ export async function startGoldenPathBackend(
   );
   const backend = createBackend();
   const features = [
+    // Quiet test output; the task log the tests read is the Scaffolder's own.
+    mockServices.rootLogger.factory(),
     mockServices.rootConfig.factory({
       data: {
         app: { baseUrl: 'http://localhost:3000' },
