@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { resolve as resolvePath, join } from 'node:path';
@@ -12,7 +11,7 @@ import {
   GitHostTreeEntry,
 } from '@internal/plugin-githost-common';
 import { fastImportScript } from './commit';
-import { git, gitEnv, gitOk } from './git';
+import { git, gitOk } from './git';
 import {
   assertBranch,
   assertName,
@@ -294,18 +293,20 @@ export class GitRepositories {
     return { entries, tree, commit };
   }
 
-  /** A tar stream of `path` at `ref`, its files under one top folder (`repo/`). */
+  /**
+   * A tar archive of `path` at `ref`, its files under one top folder (`repo/`).
+   * Read whole before it is returned, so a failing `git archive` is an error with
+   * git's own words rather than a truncated stream (repositories here are small).
+   */
   async archive(owner: string, name: string, ref: string, path = '') {
     const { tree, dir } = await this.treeAt(owner, name, ref, path);
-    const child = spawn(
-      'git',
+    const tar = await gitOk(
       ['archive', '--format=tar', '--prefix=repo/', tree],
       {
-        env: gitEnv(dir),
-        stdio: ['ignore', 'pipe', 'ignore'],
+        gitDir: dir,
       },
     );
-    return { stream: child.stdout as Readable, tree };
+    return { stream: Readable.from([tar]), tree };
   }
 
   /** The files `head` changes against the common ancestor with `base`. */
