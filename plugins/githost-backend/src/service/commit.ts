@@ -1,9 +1,15 @@
-import { InputError } from '@backstage/errors';
+import { randomBytes } from 'node:crypto';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   GitHostAuthor,
+  GitHostCommitRequest,
   GitHostFileChange,
 } from '@internal/plugin-githost-common';
+import { git, gitOk } from './git';
 import { normalizeRepoPath } from './paths';
+
+/** The "must not exist yet" value of `git update-ref`. */
+export const NO_COMMIT = '0'.repeat(40);
 
 /** The identity of commits made by the portal when no author is given. */
 export const portalAuthor: GitHostAuthor = {
@@ -64,4 +70,43 @@ function identity(who: GitHostAuthor) {
     throw new InputError('A commit author needs a name and an email');
   }
   return `${clean(who.name)} <${clean(who.email)}>`;
+}
+
+/**
+ * Writes a commit with `git fast-import` on a private ref, then moves the
+ * branch to it only if the branch is still where it was (compare-and-swap).
+ */
+export async function writeCommit(
+  gitDir: string,
+  request: Omit<GitHostCommitRequest, 'expectedHead'>,
+  parent: string | undefined,
+): Promise<string> {
+  const tmpRef = `refs/githost-import/${randomBytes(6).toString('hex')}`;
+  const script = fastImportScript({ ...request, ref: tmpRef, parent });
+  try {
+    await gitOk(['fast-import', '--quiet', '--done'], {
+      gitDir,
+      input: script,
+    });
+    const commit = (await gitOk(['rev-parse', tmpRef], { gitDir }))
+      .toString()
+      .trim();
+    const swap = await git(
+      [
+        'update-ref',
+        `refs/heads/${request.branch}`,
+        commit,
+        parent ?? NO_COMMIT,
+      ],
+      { gitDir },
+    );
+    if (swap.code !== 0) {
+      throw new ConflictError(
+        `The branch "${request.branch}" moved while the commit was written; retry`,
+      );
+    }
+    return commit;
+  } finally {
+    await git(['update-ref', '-d', tmpRef], { gitDir });
+  }
 }

@@ -74,3 +74,8 @@ export function gitEnv(
     ...extra,
   };
 }
+
+/** The non-empty lines of a command's output. */
+export function lines(out: Buffer) {
+  return out.toString('utf8').split('\n').filter(Boolean);
+}
