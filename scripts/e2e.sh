@@ -18,7 +18,7 @@ trap cleanup EXIT
 log "e2e: building the app"
 yarn workspace app build >"$work/build.log" 2>&1 || { tail -50 "$work/build.log"; die "app build failed"; }
 
-mkdir -p "$work/sqlite" "$work/techdocs"
+mkdir -p "$work/sqlite" "$work/techdocs" "$work/githost"
 locations="$(node -e '
   const yaml = require("yaml");
   const config = yaml.parse(require("fs").readFileSync("app-config.yaml", "utf8"));
@@ -28,7 +28,8 @@ locations="$(node -e '
   }]));')"
 cat >"$work/app-config.e2e.yaml" <<YAML
 # Only for the browser tests: the backend serves the built app on one port, and keeps
-# its SQLite files in a fresh folder so every run starts from the demo organisation.
+# its SQLite files (and the local git host's repositories) in a fresh folder so every
+# run starts from the demo organisation.
 app:
   baseUrl: http://localhost:${port}
 backend:
@@ -44,6 +45,8 @@ techdocs:
   publisher:
     local:
       publishDirectory: ${work}/techdocs
+githost:
+  directory: ${work}/githost
 catalog:
   # The portal's own locations, plus a test-only entity whose docs try to run
   # script (see the fixture's comment). Config arrays replace rather than merge,

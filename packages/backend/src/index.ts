@@ -5,6 +5,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { githostUrlReaderServiceFactory } from '@internal/plugin-githost-backend';
 import { assertConfigEnvironment } from './startupChecks';
 
 // A production config with a missing ${VAR} stops here, naming the variable.
@@ -48,6 +49,15 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// Golden paths: name checks before anything is made, registration that undoes
+// the repository when the catalog refuses it, and publishing to the local git host.
+backend.add(import('@internal/plugin-scaffolder-backend-module-golden-paths'));
+backend.add(import('@internal/plugin-scaffolder-backend-module-githost'));
+
+// The local git host: repositories under the data folder (/api/githost), and
+// its URLs readable by the catalog and TechDocs like any other source.
+backend.add(import('@internal/plugin-githost-backend'));
+backend.add(githostUrlReaderServiceFactory);
 
 // TechDocs.
 backend.add(import('@backstage/plugin-techdocs-backend'));

@@ -15,6 +15,9 @@ import {
 } from '@backstage/catalog-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import githostPlugin from '@internal/plugin-githost-backend';
+import scaffolderGoldenPathsModule from '@internal/plugin-scaffolder-backend-module-golden-paths';
 
 const templatesDir = path.resolve(__dirname, '../../../../templates');
 
@@ -48,19 +51,28 @@ export async function startGoldenPathDryRun(templateName: string) {
     await fs.readFile(path.join(dir, 'template.yaml'), 'utf8'),
   );
   const directoryContents = await filesOf(dir);
+  const githostDir = await fs.mkdtemp(path.join(os.tmpdir(), 'githost-'));
   const backend = await startTestBackend({
     features: [
       scaffolderPlugin,
       scaffolderGithubModule,
+      scaffolderGoldenPathsModule,
+      githostPlugin,
+      catalogPlugin,
       mockServices.rootConfig.factory({
         data: {
           integrations: { github: [{ host: 'github.com', token: 'unused' }] },
+          githost: { directory: githostDir },
+          app: { baseUrl: 'http://localhost:3000' },
         },
       }),
     ],
   });
   return {
-    stop: () => backend.stop(),
+    stop: async () => {
+      await backend.stop();
+      await fs.rm(githostDir, { recursive: true, force: true });
+    },
     dryRun: (values: object) =>
       request(backend.server)
         .post('/api/scaffolder/v2/dry-run')
@@ -112,15 +124,21 @@ export async function readValidComponent(dir: string): Promise<Entity> {
   return entity;
 }
 
-/** Values a person would fill the form with. */
-export const formValues = (name: string) => ({
+/** Values a person would fill the form with (GitHub: the production path). */
+export const formValues = (
+  name: string,
+  repoHost: 'github' | 'portal' = 'github',
+) => ({
   name,
   description: `The ${name} golden-path test service.`,
   owner: 'group:default/team-payments',
   system: 'system:default/billing-platform',
   lifecycle: 'experimental',
   pagerdutyServiceId: 'P9X8Y7Z',
-  repoUrl: `github.com?owner=acme-pay&repo=${name}`,
+  repoHost,
+  ...(repoHost === 'github'
+    ? { repoUrl: `github.com?owner=acme-pay&repo=${name}` }
+    : {}),
 });
 
 /** The annotations and spec every golden path must write. */
@@ -128,9 +146,12 @@ export function expectCompliantEntity(
   entity: Entity,
   name: string,
   template: string,
+  repoHost: 'github' | 'portal' = 'github',
 ) {
   expect(entity.metadata.annotations).toEqual({
-    'github.com/project-slug': `acme-pay/${name}`,
+    ...(repoHost === 'github'
+      ? { 'github.com/project-slug': `acme-pay/${name}` }
+      : {}),
     'backstage.io/techdocs-ref': 'dir:.',
     'pagerduty.com/service-id': 'P9X8Y7Z',
     'argocd/app-name': name,
@@ -143,7 +164,12 @@ export function expectCompliantEntity(
     owner: 'group:default/team-payments',
     system: 'system:default/billing-platform',
   });
-  expect(entity.metadata.links?.[0]).toEqual(
-    expect.objectContaining({ type: 'runbook', title: 'Runbook' }),
-  );
+  expect(entity.metadata.links?.[0]).toEqual({
+    type: 'runbook',
+    title: 'Runbook',
+    url:
+      repoHost === 'github'
+        ? `https://github.com/acme-pay/${name}/blob/main/docs/runbook.md`
+        : `http://localhost:3000/docs/default/component/${name}/runbook/`,
+  });
 }

@@ -1,0 +1,94 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { GitHostService } from '@internal/plugin-githost-node';
+
+/**
+ * `golden-path:register`: registers the new repository's catalog-info.yaml, or,
+ * when the catalog refuses it, deletes the repository the template just made,
+ * so a failed run leaves neither a repository nor a catalog location behind.
+ * The catalog reads the file first (a dry run) and only then keeps the location.
+ */
+export function createRegisterAction(options: {
+  catalog: CatalogService;
+  githost: GitHostService;
+}) {
+  const { catalog, githost } = options;
+  return createTemplateAction({
+    id: 'golden-path:register',
+    description:
+      'Registers catalog-info.yaml in the catalog; if the catalog refuses it, deletes the repository this run made',
+    schema: {
+      input: {
+        catalogInfoUrl: z =>
+          z.string().describe('The URL of the catalog-info.yaml to register'),
+        undoGithostRepository: z =>
+          z
+            .object({ owner: z.string(), name: z.string() })
+            .optional()
+            .describe(
+              'The local git host repository to delete if registration fails',
+            ),
+      },
+      output: {
+        entityRef: z => z.string(),
+        catalogInfoUrl: z => z.string(),
+      },
+    },
+    async handler(ctx) {
+      const { catalogInfoUrl, undoGithostRepository: undo } = ctx.input;
+      const credentials = await ctx.getInitiatorCredentials();
+      const location = { type: 'url', target: catalogInfoUrl };
+      let locationId: string | undefined;
+      try {
+        ctx.logger.info(`Registering ${catalogInfoUrl} in the catalog`);
+        const preview = await catalog.addLocation(
+          { ...location, dryRun: true },
+          { credentials },
+        );
+        const entity = pickComponent(preview.entities);
+        if (!entity) {
+          throw new Error(`${catalogInfoUrl} describes no entity`);
+        }
+        const added = await catalog.addLocation(location, { credentials });
+        locationId = added.location.id;
+        ctx.output('entityRef', stringifyEntityRef(entity));
+        ctx.output('catalogInfoUrl', catalogInfoUrl);
+      } catch (e) {
+        // The catalog's own words, not the HTTP status line of its client.
+        const reason =
+          e instanceof ResponseError
+            ? e.body.error.message
+            : (e as Error).message;
+        const undone: string[] = [];
+        if (locationId) {
+          await catalog.removeLocationById(locationId, { credentials });
+          undone.push('its catalog location was removed');
+        }
+        if (undo) {
+          await githost.deleteRepository(undo.owner, undo.name);
+          undone.push(`the repository ${undo.owner}/${undo.name} was deleted`);
+        }
+        throw new Error(
+          `The catalog did not accept the new service: ${reason}.${
+            undone.length
+              ? ` Nothing is left behind: ${undone.join(' and ')}.`
+              : ''
+          }`,
+        );
+      }
+    },
+  });
+}
+
+/** The entity the new service's page is about: its Component, else the first. */
+function pickComponent(entities: Entity[]): Entity | undefined {
+  return (
+    entities.find(
+      e => e.kind === 'Component' && !e.metadata.name.startsWith('generated-'),
+    ) ??
+    entities.find(e => !e.metadata.name.startsWith('generated-')) ??
+    entities[0]
+  );
+}

@@ -1,0 +1,7 @@
+/**
+ * The golden paths' Scaffolder form fields (new frontend system module).
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleGoldenPaths as default } from './module';
+export { validateGoldenPathName } from './validateName';
