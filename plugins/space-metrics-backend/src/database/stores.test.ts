@@ -1,0 +1,348 @@
+import { Knex } from 'knex';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { migrateDown, migrateUp, deleteDemoData } from './migrate';
+import { DatabaseSurveyStore } from './SurveyStore';
+import { DatabaseDeploymentStore } from './DeploymentStore';
+import { DatabaseAdoptionStore } from './AdoptionStore';
+import { DatabaseUsageStore } from './UsageStore';
+
+jest.setTimeout(60_000);
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())('stores on %p', databaseId => {
+  let db: Knex;
+  beforeAll(async () => {
+    db = await databases.init(databaseId);
+    await migrateUp(db);
+  });
+
+  it('stores one answer per person per quarter, the last one winning', async () => {
+    const store = new DatabaseSurveyStore(db);
+    const answer = {
+      quarter: '2026-Q4',
+      userRef: 'user:default/ana',
+      groupRefs: ['group:default/team-a'],
+      score: 6,
+      comment: 'slow search',
+      answeredAt: new Date('2026-11-02T10:00:00Z'),
+      source: 'live' as const,
+    };
+    await store.putAnswer(answer);
+    await store.putAnswer({
+      ...answer,
+      score: 9,
+      comment: undefined,
+      answeredAt: new Date('2026-11-20T10:00:00Z'),
+    });
+    await store.putAnswer({ ...answer, quarter: '2026-Q3', score: 3 });
+    expect(await store.getAnswer('2026-Q4', 'user:default/ana')).toEqual({
+      ...answer,
+      score: 9,
+      comment: undefined,
+      answeredAt: new Date('2026-11-20T10:00:00Z'),
+    });
+    expect(
+      (await store.listAnswers(['2026-Q4', '2026-Q3']))
+        .map(a => a.score)
+        .sort(),
+    ).toEqual([3, 9]);
+
+    await store.putPrompt('2026-Q4', 'user:default/bo', {
+      dismissed: false,
+      postponedUntil: new Date('2026-11-29T00:00:00Z'),
+    });
+    expect(await store.getPrompt('2026-Q4', 'user:default/bo')).toEqual({
+      dismissed: false,
+      postponedUntil: new Date('2026-11-29T00:00:00Z'),
+    });
+    await store.putPrompt('2026-Q4', 'user:default/bo', { dismissed: true });
+    expect(await store.getPrompt('2026-Q4', 'user:default/bo')).toEqual({
+      dismissed: true,
+      postponedUntil: undefined,
+    });
+  });
+
+  it('counts the same deployment reported twice once, keeping the earliest time and all authors', async () => {
+    const store = new DatabaseDeploymentStore(db);
+    const base = {
+      serviceRef: 'component:default/payments',
+      environment: 'production',
+      revision: 'a'.repeat(40),
+      source: 'live' as const,
+    };
+    const first = await store.record({
+      ...base,
+      deployedAt: new Date('2026-11-10T10:05:00Z'),
+      reportedBy: 'api',
+      authors: ['user:default/ana'],
+    });
+    const again = await store.record({
+      ...base,
+      deployedAt: new Date('2026-11-10T10:00:00Z'),
+      reportedBy: 'argocd',
+      authors: ['user:default/ana', 'user:default/bo'],
+    });
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ id: first.id, created: false });
+    expect(await store.count()).toBe(1);
+    const firsts = await store.firstDeployments(
+      [
+        {
+          userRef: 'user:default/ana',
+          since: new Date('2026-11-01T00:00:00Z'),
+        },
+        { userRef: 'user:default/bo', since: new Date('2026-11-01T00:00:00Z') },
+        { userRef: 'user:default/cy', since: new Date('2026-11-01T00:00:00Z') },
+      ],
+      'production',
+    );
+    expect(firsts).toEqual(
+      new Map([
+        ['user:default/ana', new Date('2026-11-10T10:00:00Z')],
+        ['user:default/bo', new Date('2026-11-10T10:00:00Z')],
+      ]),
+    );
+    // Another environment, or another commit, is another deployment.
+    await store.record({
+      ...base,
+      environment: 'staging',
+      deployedAt: new Date('2026-11-09T00:00:00Z'),
+      reportedBy: 'api',
+      authors: ['user:default/cy'],
+    });
+    await store.record({
+      ...base,
+      revision: 'b'.repeat(40),
+      deployedAt: new Date('2026-11-12T00:00:00Z'),
+      reportedBy: 'api',
+      authors: ['user:default/cy'],
+    });
+    expect(await store.count()).toBe(3);
+    const cy = await store.firstDeployments(
+      [{ userRef: 'user:default/cy', since: new Date('2026-11-01T00:00:00Z') }],
+      'production',
+    );
+    expect(cy.get('user:default/cy')).toEqual(new Date('2026-11-12T00:00:00Z'));
+    // Bulk inserts skip what is known, and duplicates within the batch.
+    const inserted = await store.recordMany([
+      {
+        ...base,
+        deployedAt: new Date('2026-11-10T09:00:00Z'),
+        reportedBy: 'demo',
+        authors: [],
+      },
+      {
+        ...base,
+        revision: 'c'.repeat(40),
+        deployedAt: new Date('2026-11-13T00:00:00Z'),
+        reportedBy: 'demo',
+        authors: ['user:default/dee'],
+      },
+      {
+        ...base,
+        revision: 'c'.repeat(40),
+        deployedAt: new Date('2026-11-14T00:00:00Z'),
+        reportedBy: 'demo',
+        authors: ['user:default/dee'],
+      },
+    ]);
+    expect(inserted).toBe(1);
+    expect(await store.count()).toBe(4);
+  });
+
+  it('remembers when components first appeared and reads Scaffolder runs by period', async () => {
+    const store = new DatabaseAdoptionStore(db);
+    await store.putComponents([
+      {
+        entityRef: 'component:default/old',
+        firstSeenAt: new Date('2026-01-01T00:00:00Z'),
+        baseline: true,
+        source: 'live',
+      },
+      {
+        entityRef: 'component:default/new',
+        firstSeenAt: new Date('2026-10-05T00:00:00Z'),
+        baseline: false,
+        ownerRef: 'group:default/team-a',
+        templateRef: 'template:default/go-service',
+        templateVersion: '0.9.0',
+        source: 'live',
+      },
+    ]);
+    // A later sighting updates the template version but not the first-seen time.
+    await store.putComponents([
+      {
+        entityRef: 'component:default/new',
+        firstSeenAt: new Date('2026-11-01T00:00:00Z'),
+        baseline: false,
+        ownerRef: 'group:default/team-a',
+        templateRef: 'template:default/go-service',
+        templateVersion: '1.0.0',
+        source: 'live',
+      },
+    ]);
+    const seen = await store.componentsFirstSeen(
+      new Date('2025-01-01T00:00:00Z'),
+      new Date('2027-01-01T00:00:00Z'),
+    );
+    expect(
+      seen.map(c => [
+        c.entityRef,
+        c.firstSeenAt.toISOString(),
+        c.templateVersion,
+      ]),
+    ).toEqual([['component:default/new', '2026-10-05T00:00:00.000Z', '1.0.0']]);
+    await store.putTasks([
+      {
+        taskId: 't1',
+        templateRef: 'template:default/go-service',
+        status: 'processing',
+        createdAt: new Date('2026-10-05T10:00:00Z'),
+        source: 'live',
+      },
+    ]);
+    expect(await store.unfinishedTaskIds()).toEqual(new Set(['t1']));
+    await store.putTasks([
+      {
+        taskId: 't1',
+        templateRef: 'template:default/go-service',
+        status: 'completed',
+        createdAt: new Date('2026-10-05T10:00:00Z'),
+        finishedAt: new Date('2026-10-05T10:01:30Z'),
+        source: 'live',
+      },
+    ]);
+    expect(await store.unfinishedTaskIds()).toEqual(new Set());
+    const [t1] = await store.tasksCreated(
+      new Date('2026-10-01T00:00:00Z'),
+      new Date('2026-11-01T00:00:00Z'),
+    );
+    expect(t1.finishedAt).toEqual(new Date('2026-10-05T10:01:30Z'));
+  });
+
+  it('aggregates usage per day and keeps aggregates after raw events are deleted', async () => {
+    const store = new DatabaseUsageStore(db);
+    const at = (iso: string) => new Date(iso);
+    await store.insertEvents([
+      {
+        occurredAt: at('2026-11-23T09:00:00Z'),
+        userRef: 'user:default/ana',
+        category: 'page',
+        subject: '/catalog',
+        source: 'live',
+      },
+      {
+        occurredAt: at('2026-11-23T09:05:00Z'),
+        userRef: 'user:default/ana',
+        category: 'page',
+        subject: '/catalog',
+        source: 'live',
+      },
+      {
+        occurredAt: at('2026-11-23T10:00:00Z'),
+        userRef: 'user:default/bo',
+        category: 'search-empty',
+        subject: 'kafka',
+        source: 'live',
+      },
+      {
+        occurredAt: at('2026-11-24T10:00:00Z'),
+        userRef: 'user:default/bo',
+        category: 'page',
+        subject: '/create',
+        source: 'demo',
+      },
+    ]);
+    expect(await store.daysWithEvents('2026-11-01')).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+    ]);
+    const counts = await store.countDay('2026-11-23');
+    expect(counts.find(c => c.subject === '/catalog')).toEqual({
+      category: 'page',
+      subject: '/catalog',
+      userRef: 'user:default/ana',
+      source: 'live',
+      count: 2,
+    });
+    await store.replaceDaily('2026-11-23', [
+      {
+        category: 'page',
+        subject: '/catalog',
+        teamRef: 'group:default/team-a',
+        count: 2,
+        source: 'live',
+      },
+      {
+        category: 'search-empty',
+        subject: 'kafka',
+        teamRef: '',
+        count: 1,
+        source: 'live',
+      },
+    ]);
+    const people = await store.activePeople('2026-11-23', '2026-11-30');
+    expect(people.get('live')).toEqual(
+      new Set(['user:default/ana', 'user:default/bo']),
+    );
+    await store.replaceActive('week', '2026-11-23', [
+      { groupRef: '', users: 2, source: 'live' },
+      { groupRef: '', users: 1, source: 'demo' },
+    ]);
+    expect(await store.deleteEventsBefore(at('2026-11-24T00:00:00Z'))).toBe(3);
+    expect(
+      await store.top({
+        category: 'page',
+        fromDay: '2026-11-01',
+        toDay: '2026-11-30',
+        limit: 5,
+      }),
+    ).toEqual([{ key: '/catalog', count: 2 }]);
+    expect(
+      await store.top({
+        category: 'page',
+        fromDay: '2026-11-01',
+        toDay: '2026-11-30',
+        teams: ['group:default/team-b'],
+        limit: 5,
+      }),
+    ).toEqual([]);
+    expect(
+      await store.active({
+        period: 'week',
+        fromDay: '2026-11-01',
+        toDay: '2026-11-30',
+        groupRef: '',
+      }),
+    ).toEqual([{ start: '2026-11-23', users: 3 }]);
+    expect(await store.hasDemo()).toBe(true);
+  });
+
+  it('removes demo rows, and the tables go down cleanly', async () => {
+    await db('deployments').insert({
+      id: 'demo-1',
+      service_ref: 'component:default/x',
+      environment: 'production',
+      revision: 'd'.repeat(40),
+      deployed_at: new Date(),
+      reported_by: 'demo',
+      source: 'demo',
+    });
+    await db('deployment_authors').insert({
+      deployment_id: 'demo-1',
+      user_ref: 'user:default/x',
+      environment: 'production',
+      deployed_at: new Date(),
+    });
+    await deleteDemoData(db);
+    expect(await db('deployments').where({ source: 'demo' })).toEqual([]);
+    expect(
+      await db('deployment_authors').where({ deployment_id: 'demo-1' }),
+    ).toEqual([]);
+    expect(await db('usage_active').where({ source: 'demo' })).toEqual([]);
+    await migrateDown(db);
+    expect(await db.schema.hasTable('survey_answers')).toBe(false);
+    await migrateUp(db);
+    expect(await db.schema.hasTable('survey_answers')).toBe(true);
+  });
+});
