@@ -8,4 +8,5 @@
  *
  * @packageDocumentation
  */
-export {};
+export * from './argocd';
+export * from './github-deployments';

@@ -1,0 +1,10 @@
+export {
+  GithubDeploymentsStandin,
+  GithubDeploymentsWorld,
+  createGithubDeploymentsRouter,
+} from './server';
+export type {
+  DeploymentRecord,
+  DeploymentStatusRecord,
+  CommitRecord,
+} from './server';
