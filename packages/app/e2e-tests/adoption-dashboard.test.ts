@@ -41,11 +41,18 @@ test('the adoption dashboard shows NPS, time to first deploy, adoption and usage
   page,
 }) => {
   await signInAsGuest(page);
+  // The portal's own analytics go to its backend as the guest moves around.
+  const sent = page.waitForResponse(
+    r => r.url().endsWith('/api/space-metrics/events') && r.status() === 202,
+  );
   await page
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Adoption dashboard' })
     .click();
   await expect(page).toHaveURL(/\/space-metrics/);
+  expect((await sent).request().postDataJSON().events).toContainEqual(
+    expect.objectContaining({ action: 'navigate', subject: '/' }),
+  );
   // Eight quarters, so that the demo organisation's 2026-Q1 starters are in view.
   await page.goto('/space-metrics?period=last-8-quarters');
 

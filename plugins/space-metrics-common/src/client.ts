@@ -64,8 +64,15 @@ export class SpaceMetricsClient {
     return this.request('GET', '/groups');
   }
 
-  async sendEvents(events: AnalyticsEventInput[]): Promise<void> {
-    await this.request('POST', '/events', { events });
+  /**
+   * Sends analytics events. `keepalive` lets the request outlive the page
+   * (sent while the tab closes or navigates away).
+   */
+  async sendEvents(
+    events: AnalyticsEventInput[],
+    options: { keepalive?: boolean } = {},
+  ): Promise<void> {
+    await this.request('POST', '/events', { events }, options);
   }
 
   reportDeployment(deployment: DeploymentInput): Promise<DeploymentResult> {
@@ -76,12 +83,14 @@ export class SpaceMetricsClient {
     method: string,
     path: string,
     body?: unknown,
+    init: { keepalive?: boolean } = {},
   ): Promise<T> {
     const base = await this.options.discoveryApi.getBaseUrl('space-metrics');
     const res = await this.options.fetchApi.fetch(`${base}${path}`, {
       method,
       headers: body ? { 'Content-Type': 'application/json' } : undefined,
       body: body ? JSON.stringify(body) : undefined,
+      ...init,
     });
     if (!res.ok) {
       throw await ResponseError.fromResponse(res);

@@ -69,4 +69,21 @@ describe('SpaceAnalytics', () => {
       'template:default/go-service',
     );
   });
+
+  it('sends what is buffered at once when the page is left, with keepalive', async () => {
+    const target = new EventTarget();
+    const calls: [number, object | undefined][] = [];
+    const analytics = new SpaceAnalytics(
+      {
+        sendEvents: async (events, options) =>
+          void calls.push([events.length, options]),
+      },
+      { flushMs: 60_000, target: target as unknown as Window },
+    );
+    analytics.captureEvent({ action: 'navigate', subject: '/docs', context });
+    expect(calls).toEqual([]);
+    target.dispatchEvent(new Event('pagehide'));
+    await new Promise(resolve => setTimeout(resolve, 0));
+    expect(calls).toEqual([[1, { keepalive: true }]]);
+  });
 });

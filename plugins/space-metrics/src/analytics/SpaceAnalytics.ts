@@ -6,7 +6,10 @@ import { AnalyticsEventInput } from '@internal/plugin-space-metrics-common';
 
 /** Sends events to the portal's backend (POST /api/space-metrics/events). */
 export interface EventSink {
-  sendEvents(events: AnalyticsEventInput[]): Promise<void>;
+  sendEvents(
+    events: AnalyticsEventInput[],
+    options?: { keepalive?: boolean },
+  ): Promise<void>;
 }
 
 /** Only these actions count on the dashboard; the rest never leave the browser. */
@@ -17,7 +20,10 @@ const MAX_BUFFER = 500;
  * The portal's own analytics: events that count for the adoption dashboard
  * are buffered and sent in batches to the portal's backend. Nothing goes to a
  * third party. Events captured before sign-in (the backend refuses them) stay
- * in the buffer and go with the next batch after sign-in.
+ * in the buffer and go with the next batch after sign-in. When the page is
+ * hidden or left, what is buffered goes at once, with `keepalive` so the
+ * request outlives the page (Backstage reports a page view when the next
+ * event comes, or when the page unloads).
  */
 export class SpaceAnalytics implements AnalyticsImplementation {
   private buffer: AnalyticsEventInput[] = [];
@@ -26,8 +32,25 @@ export class SpaceAnalytics implements AnalyticsImplementation {
 
   constructor(
     private readonly sink: EventSink,
-    private readonly options: { flushMs?: number; batchSize?: number } = {},
-  ) {}
+    private readonly options: {
+      flushMs?: number;
+      batchSize?: number;
+      /** Where to listen for the page being hidden or left; the browser's window by default. */
+      target?: Pick<Window, 'addEventListener'>;
+    } = {},
+  ) {
+    const target =
+      options.target ?? (typeof window === 'undefined' ? undefined : window);
+    target?.addEventListener('pagehide', () => void this.flush(true));
+    target?.addEventListener('visibilitychange', () => {
+      if (
+        typeof document !== 'undefined' &&
+        document.visibilityState === 'hidden'
+      ) {
+        void this.flush(true);
+      }
+    });
+  }
 
   captureEvent(event: AnalyticsEvent): void {
     if (!COUNTED.has(event.action)) return;
@@ -56,14 +79,15 @@ export class SpaceAnalytics implements AnalyticsImplementation {
   }
 
   /** Sends what is buffered; on failure keeps it for the next try. */
-  async flush(): Promise<void> {
+  async flush(leaving = false): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.sending || this.buffer.length === 0) return;
+    // Leaving the page cannot wait for a request already on its way.
+    if ((this.sending && !leaving) || this.buffer.length === 0) return;
     this.sending = true;
     const batch = this.buffer.splice(0, 100);
     try {
-      await this.sink.sendEvents(batch);
+      await this.sink.sendEvents(batch, leaving ? { keepalive: true } : {});
     } catch {
       this.buffer.unshift(...batch);
       this.timer = setTimeout(
