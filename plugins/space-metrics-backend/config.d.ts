@@ -60,6 +60,18 @@ export interface Config {
     };
 
     /**
+     * Start dates from GitHub: when each login joined the organisation, read
+     * from its audit log (GitHub Enterprise Cloud), for people whose User
+     * entity has no `acme-pay.example/start-date`. Off when absent.
+     */
+    githubMembership?: {
+      /** The GitHub organisation, e.g. acme-pay. */
+      org: string;
+      /** The integration host. Default github.com. */
+      host?: string;
+    };
+
+    /**
      * GitHub deployments (REST `/repos/{owner}/{repo}/deployments`) of
      * components with a `github.com/project-slug` annotation, through the
      * `integrations.github` entry of the host. Off when absent.

@@ -14,6 +14,8 @@ import { DatabaseDeploymentStore } from './database/DeploymentStore';
 import { DatabaseAdoptionStore } from './database/AdoptionStore';
 import { DatabaseUsageStore } from './database/UsageStore';
 import { MetaStore } from './database/MetaStore';
+import { MembershipStore } from './database/MembershipStore';
+import { MembershipOrgSource } from './services/MembershipOrgSource';
 import { CatalogOrgSource } from './services/CatalogOrgSource';
 import { SurveyService } from './services/SurveyService';
 import { NpsService } from './services/NpsService';
@@ -66,7 +68,12 @@ export const spaceMetricsPlugin = createBackendPlugin({
         const deploymentStore = new DatabaseDeploymentStore(db);
         const adoptionStore = new DatabaseAdoptionStore(db);
         const usageStore = new DatabaseUsageStore(db);
-        const org = new CatalogOrgSource(catalog, auth, logger);
+        const memberships = new MembershipStore(db);
+        // GitHub membership dates fill in start dates the User entities lack.
+        const org = new MembershipOrgSource(
+          new CatalogOrgSource(catalog, auth, logger),
+          memberships,
+        );
         const isDemo = async () => Boolean(await meta.get('demo-seeded-at'));
 
         const usage = new UsageService(usageStore, meta, org, settings, logger);
@@ -134,6 +141,7 @@ export const spaceMetricsPlugin = createBackendPlugin({
             catalog,
             auth,
             store: deploymentStore,
+            memberships,
             meta,
             org,
             logger,

@@ -4,6 +4,7 @@ export {
   createGithubDeploymentsRouter,
 } from './server';
 export type {
+  AuditLogEntry,
   DeploymentRecord,
   DeploymentStatusRecord,
   CommitRecord,

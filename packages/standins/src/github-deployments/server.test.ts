@@ -102,4 +102,31 @@ describe('GithubDeploymentsStandin', () => {
     );
     expect((await get('/repos/acme/other/deployments')).status).toBe(404);
   });
+
+  it('gives membership changes from the organisation audit log, newest first', async () => {
+    gh.world.membership('acme', 'ana', new Date('2026-01-12T09:00:00Z'));
+    gh.world.membership('acme', 'bo', new Date('2026-02-02T09:00:00Z'));
+    gh.world.membership(
+      'acme',
+      'bo',
+      new Date('2026-05-02T09:00:00Z'),
+      'org.remove_member',
+    );
+    const added = await (
+      await get(
+        '/orgs/acme/audit-log?phrase=action:org.add_member&per_page=100',
+      )
+    ).json();
+    expect(
+      added.map((e: any) => [
+        e.user,
+        e.action,
+        new Date(e.created_at).toISOString(),
+      ]),
+    ).toEqual([
+      ['bo', 'org.add_member', '2026-02-02T09:00:00.000Z'],
+      ['ana', 'org.add_member', '2026-01-12T09:00:00.000Z'],
+    ]);
+    expect((await get('/orgs/acme/audit-log', 'nope')).status).toBe(401);
+  });
 });

@@ -27,6 +27,18 @@ export interface DeploymentStatusRecord {
   log_url?: string;
 }
 
+/** An entry of an organisation's audit log, as GitHub Enterprise Cloud returns it. */
+export interface AuditLogEntry {
+  '@timestamp': number;
+  _document_id: string;
+  action: string;
+  actor: string;
+  created_at: number;
+  org: string;
+  user: string;
+  permission?: string;
+}
+
 export interface DeploymentRecord {
   id: number;
   sha: string;
@@ -46,7 +58,28 @@ const iso = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z');
 export class GithubDeploymentsWorld {
   readonly commits = new Map<string, CommitRecord[]>();
   readonly deployments = new Map<string, DeploymentRecord[]>();
+  /** Organisation audit log entries (`org.add_member`, `org.remove_member`). */
+  readonly auditLog: AuditLogEntry[] = [];
   private nextId = 1000;
+
+  /** Records that `login` joined (or left) the organisation at `at`. */
+  membership(
+    org: string,
+    login: string,
+    at: Date,
+    action: 'org.add_member' | 'org.remove_member' = 'org.add_member',
+  ) {
+    this.auditLog.push({
+      '@timestamp': at.getTime(),
+      _document_id: crypto.randomUUID(),
+      action,
+      actor: 'hr-sync[bot]',
+      created_at: at.getTime(),
+      org,
+      user: login,
+      permission: 'read',
+    });
+  }
 
   /** Adds a commit at the head of `owner/repo`; returns its SHA. */
   commit(
@@ -167,19 +200,22 @@ export function createGithubDeploymentsRouter(
 
   if (options.tokens) {
     const tokens = options.tokens;
-    router.use('/repos', (req: Request, res: Response, next: NextFunction) => {
-      const token = req
-        .get('authorization')
-        ?.match(/^(?:token|bearer)\s+(.+)$/i)?.[1];
-      if (!token || !tokens.has(token)) {
-        return res.status(401).json({
-          message: 'Bad credentials',
-          documentation_url: 'https://docs.github.com/rest',
-          status: '401',
-        });
-      }
-      return next();
-    });
+    router.use(
+      ['/repos', '/orgs'],
+      (req: Request, res: Response, next: NextFunction) => {
+        const token = req
+          .get('authorization')
+          ?.match(/^(?:token|bearer)\s+(.+)$/i)?.[1];
+        if (!token || !tokens.has(token)) {
+          return res.status(401).json({
+            message: 'Bad credentials',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '401',
+          });
+        }
+        return next();
+      },
+    );
   }
 
   const commitShape = (
@@ -204,6 +240,23 @@ export function createGithubDeploymentsRouter(
           },
         ]
       : [],
+  });
+
+  // GitHub Enterprise Cloud's organisation audit log, for membership dates:
+  // `phrase` supports the `action:` qualifier; newest first; per_page/page.
+  router.get('/orgs/:org/audit-log', (req, res) => {
+    const phrase = String(req.query.phrase ?? '');
+    const actions = [...phrase.matchAll(/action:([\w.]+)/g)].map(m => m[1]);
+    const entries = world.auditLog
+      .filter(
+        e =>
+          e.org === req.params.org &&
+          (actions.length === 0 || actions.includes(e.action)),
+      )
+      .sort((a, b) => b['@timestamp'] - a['@timestamp']);
+    const perPage = Math.min(Number(req.query.per_page ?? 30) || 30, 100);
+    const page = Math.max(Number(req.query.page ?? 1) || 1, 1);
+    return res.json(entries.slice((page - 1) * perPage, page * perPage));
   });
 
   router.get('/repos/:owner/:repo/deployments', (req, res) => {

@@ -7,6 +7,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ScmIntegrations } from '@backstage/integration';
 import { DeploymentStore } from '../database/DeploymentStore';
 import { MetaStore } from '../database/MetaStore';
+import { MembershipStore } from '../database/MembershipStore';
+import { GithubMembershipCollector } from './GithubMembershipCollector';
 import { OrgSource } from '../services/CatalogOrgSource';
 import { ArgoCdCollector } from './ArgoCdCollector';
 import { GithubClient } from './GithubClient';
@@ -37,6 +39,7 @@ export function createDeploymentCollectors(options: {
   catalog: CatalogService;
   auth: AuthService;
   store: DeploymentStore;
+  memberships: MembershipStore;
   meta: MetaStore;
   org: OrgSource;
   logger: LoggerService;
@@ -88,6 +91,33 @@ export function createDeploymentCollectors(options: {
           await deployableComponents(options.catalog, options.auth),
         );
         if (n > 0) logger.info(`Recorded ${n} deployments from GitHub`);
+      },
+    });
+  }
+  const membershipOrg = config.getOptionalString(
+    'spaceMetrics.githubMembership.org',
+  );
+  if (membershipOrg) {
+    const host =
+      config.getOptionalString('spaceMetrics.githubMembership.host') ??
+      'github.com';
+    const integration = ScmIntegrations.fromConfig(config).github.byHost(host);
+    if (!integration?.config.apiBaseUrl) {
+      throw new Error(
+        `spaceMetrics.githubMembership needs an integrations.github entry for ${host} (with apiBaseUrl and a token)`,
+      );
+    }
+    const collector = new GithubMembershipCollector({
+      apiBaseUrl: integration.config.apiBaseUrl,
+      token: integration.config.token,
+      org: membershipOrg,
+      store: options.memberships,
+    });
+    collectors.push({
+      id: 'github-membership',
+      run: async () => {
+        const n = await collector.run();
+        if (n > 0) logger.info(`Recorded ${n} GitHub organisation joins`);
       },
     });
   }
