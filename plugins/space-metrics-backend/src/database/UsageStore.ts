@@ -62,6 +62,8 @@ export interface UsageStore {
     rows: { groupRef: string; users: number; source: DataSource }[],
   ): Promise<void>;
   deleteEventsBefore(cutoff: Date): Promise<number>;
+  /** Recomputes one month's totals (YYYY-MM) from the daily ones. */
+  replaceMonthly(month: string): Promise<void>;
   /** Top subjects of a category in [fromDay, toDay], for some teams or all. */
   top(options: {
     category: UsageCategory;
@@ -78,6 +80,44 @@ export interface UsageStore {
     groupRef: string;
   }): Promise<ActiveUsers[]>;
   hasDemo(): Promise<boolean>;
+}
+
+/** The team_ref of the all-teams totals in usage_daily and usage_monthly. */
+export const ALL_TEAMS = '*';
+
+function nextMonthStart(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * Splits [fromDay, toDay] (inclusive) into whole months (first and last
+ * YYYY-MM, or undefined) and the day ranges before and after them.
+ */
+export function splitRange(
+  fromDay: string,
+  toDay: string,
+): { months?: [string, string]; days: [string, string][] } {
+  const dayBefore = (day: string) =>
+    new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+  const firstMonth = fromDay.endsWith('-01')
+    ? fromDay.slice(0, 7)
+    : nextMonthStart(fromDay.slice(0, 7)).slice(0, 7);
+  const afterTo = new Date(Date.parse(`${toDay}T00:00:00Z`) + 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const lastMonth = afterTo.endsWith('-01')
+    ? toDay.slice(0, 7)
+    : dayBefore(`${toDay.slice(0, 7)}-01`).slice(0, 7);
+  if (firstMonth > lastMonth) return { days: [[fromDay, toDay]] };
+  const days: [string, string][] = [];
+  if (fromDay < `${firstMonth}-01`)
+    days.push([fromDay, dayBefore(`${firstMonth}-01`)]);
+  const end = nextMonthStart(lastMonth);
+  if (end <= toDay) days.push([end, toDay]);
+  return { months: [firstMonth, lastMonth], days };
 }
 
 export class DatabaseUsageStore implements UsageStore {
@@ -185,21 +225,64 @@ export class DatabaseUsageStore implements UsageStore {
     teams?: string[];
     limit: number;
   }) {
-    const query = this.db('usage_daily')
-      .where({ category: options.category })
-      .andWhere('day', '>=', options.fromDay)
-      .andWhere('day', '<=', options.toDay);
-    if (options.teams) query.whereIn('team_ref', options.teams);
-    const rows = await query
-      .groupBy('subject')
-      .select('subject')
-      .sum({ n: 'count' })
-      .orderBy([
-        { column: 'n', order: 'desc' },
-        { column: 'subject', order: 'asc' },
-      ])
-      .limit(options.limit);
-    return rows.map((r: any) => ({ key: r.subject, count: Number(r.n) }));
+    const { category, fromDay, toDay, teams } = options;
+    // Whole months from the monthly table, the days at either end from the
+    // daily one; the organisation's view reads the all-teams rows ('*').
+    const byTeam = (q: Knex.QueryBuilder) =>
+      teams ? q.whereIn('team_ref', teams) : q.where('team_ref', ALL_TEAMS);
+    const { months, days } = splitRange(fromDay, toDay);
+    const parts: Promise<{ subject: string; n: string | number }[]>[] = [];
+    if (months) {
+      parts.push(
+        byTeam(
+          this.db('usage_monthly')
+            .where({ category })
+            .andWhere('month', '>=', months[0])
+            .andWhere('month', '<=', months[1]),
+        )
+          .groupBy('subject')
+          .select('subject')
+          .sum({ n: 'count' }) as any,
+      );
+    }
+    for (const [from, to] of days) {
+      parts.push(
+        byTeam(
+          this.db('usage_daily')
+            .where({ category })
+            .andWhere('day', '>=', from)
+            .andWhere('day', '<=', to),
+        )
+          .groupBy('subject')
+          .select('subject')
+          .sum({ n: 'count' }) as any,
+      );
+    }
+    const totals = new Map<string, number>();
+    for (const rows of await Promise.all(parts)) {
+      for (const r of rows) {
+        totals.set(r.subject, (totals.get(r.subject) ?? 0) + Number(r.n));
+      }
+    }
+    return [...totals]
+      .map(([key, count]) => ({ key, count }))
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+      .slice(0, options.limit);
+  }
+
+  async replaceMonthly(month: string) {
+    const from = `${month}-01`;
+    const to = nextMonthStart(month);
+    await this.db.transaction(async tx => {
+      await tx('usage_monthly').where({ month }).delete();
+      await tx.raw(
+        `INSERT INTO usage_monthly (month, category, subject, team_ref, count, source)
+         SELECT ?, category, subject, team_ref, SUM(count), source FROM usage_daily
+         WHERE day >= ? AND day < ?
+         GROUP BY category, subject, team_ref, source`,
+        [month, from, to],
+      );
+    });
   }
 
   async active(options: {

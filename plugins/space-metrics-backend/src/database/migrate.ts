@@ -34,6 +34,7 @@ export async function deleteDemoData(db: Knex): Promise<void> {
       'scaffolder_tasks',
       'usage_events',
       'usage_daily',
+      'usage_monthly',
       'usage_active',
     ]) {
       await tx(table).where({ source: 'demo' }).delete();

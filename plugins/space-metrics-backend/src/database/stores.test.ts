@@ -4,7 +4,7 @@ import { migrateDown, migrateUp, deleteDemoData } from './migrate';
 import { DatabaseSurveyStore } from './SurveyStore';
 import { DatabaseDeploymentStore } from './DeploymentStore';
 import { DatabaseAdoptionStore } from './AdoptionStore';
-import { DatabaseUsageStore } from './UsageStore';
+import { DatabaseUsageStore, splitRange } from './UsageStore';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -274,13 +274,45 @@ describe.each(databases.eachSupportedId())('stores on %p', databaseId => {
         source: 'live',
       },
       {
+        category: 'page',
+        subject: '/catalog',
+        teamRef: '*',
+        count: 2,
+        source: 'live',
+      },
+      {
         category: 'search-empty',
         subject: 'kafka',
         teamRef: '',
         count: 1,
         source: 'live',
       },
+      {
+        category: 'search-empty',
+        subject: 'kafka',
+        teamRef: '*',
+        count: 1,
+        source: 'live',
+      },
     ]);
+    await store.replaceDaily('2026-10-05', [
+      {
+        category: 'page',
+        subject: '/create',
+        teamRef: '*',
+        count: 5,
+        source: 'live',
+      },
+      {
+        category: 'page',
+        subject: '/catalog',
+        teamRef: '*',
+        count: 1,
+        source: 'live',
+      },
+    ]);
+    await store.replaceMonthly('2026-10');
+    await store.replaceMonthly('2026-11');
     const people = await store.activePeople('2026-11-23', '2026-11-30');
     expect(people.get('live')).toEqual(
       new Set(['user:default/ana', 'user:default/bo']),
@@ -307,6 +339,35 @@ describe.each(databases.eachSupportedId())('stores on %p', databaseId => {
         limit: 5,
       }),
     ).toEqual([]);
+    expect(
+      await store.top({
+        category: 'page',
+        fromDay: '2026-11-01',
+        toDay: '2026-11-30',
+        teams: ['group:default/team-a'],
+        limit: 5,
+      }),
+    ).toEqual([{ key: '/catalog', count: 2 }]);
+    // Whole months come from the monthly totals, the days around them from the daily ones.
+    expect(
+      await store.top({
+        category: 'page',
+        fromDay: '2026-10-01',
+        toDay: '2026-11-25',
+        limit: 5,
+      }),
+    ).toEqual([
+      { key: '/create', count: 5 },
+      { key: '/catalog', count: 3 },
+    ]);
+    expect(
+      await store.top({
+        category: 'page',
+        fromDay: '2026-10-06',
+        toDay: '2026-11-25',
+        limit: 5,
+      }),
+    ).toEqual([{ key: '/catalog', count: 2 }]);
     expect(
       await store.active({
         period: 'week',
@@ -344,5 +405,28 @@ describe.each(databases.eachSupportedId())('stores on %p', databaseId => {
     expect(await db.schema.hasTable('survey_answers')).toBe(false);
     await migrateUp(db);
     expect(await db.schema.hasTable('survey_answers')).toBe(true);
+  });
+});
+
+describe('splitRange', () => {
+  it('reads whole months from the monthly totals and the rest day by day', () => {
+    expect(splitRange('2025-11-27', '2026-11-26')).toEqual({
+      months: ['2025-12', '2026-10'],
+      days: [
+        ['2025-11-27', '2025-11-30'],
+        ['2026-11-01', '2026-11-26'],
+      ],
+    });
+    expect(splitRange('2026-01-01', '2026-12-31')).toEqual({
+      months: ['2026-01', '2026-12'],
+      days: [],
+    });
+    expect(splitRange('2026-11-03', '2026-11-20')).toEqual({
+      days: [['2026-11-03', '2026-11-20']],
+    });
+    expect(splitRange('2024-02-01', '2024-02-29')).toEqual({
+      months: ['2024-02', '2024-02'],
+      days: [],
+    });
   });
 });

@@ -5,7 +5,12 @@ import {
   DataSource,
   UsageReport,
 } from '@internal/plugin-space-metrics-common';
-import { DailyCount, UsageEventRow, UsageStore } from '../database/UsageStore';
+import {
+  ALL_TEAMS,
+  DailyCount,
+  UsageEventRow,
+  UsageStore,
+} from '../database/UsageStore';
 import { MetaStore } from '../database/MetaStore';
 import { SpaceMetricsSettings } from '../config';
 import { OrgModel } from './OrgModel';
@@ -94,7 +99,18 @@ export class UsageService {
             source: r.source,
           });
       }
-      await this.store.replaceDaily(day, [...counts.values()]);
+      // The same counts over all teams, for the organisation's view.
+      const all = new Map<string, DailyCount>();
+      for (const c of counts.values()) {
+        const key = [c.category, c.subject, c.source].join('\u0000');
+        const a = all.get(key);
+        if (a) a.count += c.count;
+        else all.set(key, { ...c, teamRef: ALL_TEAMS });
+      }
+      await this.store.replaceDaily(day, [...counts.values(), ...all.values()]);
+    }
+    for (const month of new Set(days.map(d => d.slice(0, 7)))) {
+      await this.store.replaceMonthly(month);
     }
 
     const periods = new Set<string>();
