@@ -1,11 +1,9 @@
-export {
-  GithubDeploymentsStandin,
-  GithubDeploymentsWorld,
-  createGithubDeploymentsRouter,
-} from './server';
+export { GithubDeploymentsStandin } from './server';
+export { GithubDeploymentsWorld } from './world';
+export { createGithubDeploymentsRouter } from './router';
 export type {
   AuditLogEntry,
   DeploymentRecord,
   DeploymentStatusRecord,
   CommitRecord,
-} from './server';
+} from './world';
