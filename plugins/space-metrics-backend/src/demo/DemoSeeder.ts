@@ -50,8 +50,16 @@ export class DemoSeeder {
   async seed(): Promise<boolean> {
     if (await this.isSeeded()) return true;
     const { meta, logger } = this.deps;
-    const org = await this.deps.loadOrg();
-    const components = await this.deps.components();
+    // In a fixed order: the catalog's order differs between databases, and the
+    // same seed should give the same history.
+    const loaded = await this.deps.loadOrg();
+    const byRef = <T extends { ref: string }>(a: T, b: T) =>
+      a.ref.localeCompare(b.ref);
+    const org = new OrgModel(
+      [...loaded.groups.values()].sort(byRef),
+      [...loaded.users.values()].sort(byRef),
+    );
+    const components = (await this.deps.components()).sort(byRef);
     // The catalog fills up over the first seconds after a start: seed only
     // once two looks in a row saw the same organisation.
     const size = `${org.users.size}/${org.groups.size}/${components.length}`;

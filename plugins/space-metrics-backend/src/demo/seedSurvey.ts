@@ -64,7 +64,7 @@ export function demoSurveyAnswers(
       if (i === 0 && team === 'group:default/team-sre') {
         if (sreAnswers >= 3) continue;
         sreAnswers++;
-      } else if (!random.chance(i === 0 ? 0.55 : 0.68)) {
+      } else if (!random.chance(0.68)) {
         continue;
       }
       const mood = (TEAM_MOOD[team] ?? 7.5) + 0.25 * (i + 4);
