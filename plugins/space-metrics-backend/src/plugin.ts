@@ -206,13 +206,16 @@ export const spaceMetricsPlugin = createBackendPlugin({
           },
         });
         if (settings.demoData) {
-          // Waits for the catalog to hold the demo organisation, then seeds once.
+          // Waits for the catalog to hold the demo organisation, then seeds
+          // once. The first look is after the busiest seconds of a start (the
+          // catalog's first ingestion and the docs prebuild), so the seed's
+          // writes do not slow them down.
           await scheduler.scheduleTask({
             id: 'space-metrics-demo-seed',
             scope: 'global',
             frequency: { seconds: 10 },
             timeout: { minutes: 5 },
-            initialDelay: { seconds: 5 },
+            initialDelay: { seconds: 20 },
             fn: async () => {
               await seeder.seed();
             },
