@@ -13,7 +13,7 @@ import Alert from '@material-ui/lab/Alert';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { MeasureKey } from '@internal/plugin-space-metrics-common';
 import { spaceMetricsApiRef } from '../../api';
-import { DEFAULT_PERIOD, periodPresets } from './periods';
+import { DEFAULT_PERIOD, customPeriod, periodPresets } from './periods';
 import { MeasureCard } from './MeasureCard';
 import { NpsCardContent } from './NpsCard';
 import { TtfdCardContent } from './TtfdCard';
@@ -45,7 +45,10 @@ export function AdoptionDashboardPage() {
   const api = useApi(spaceMetricsApiRef);
   const [params, setParams] = useSearchParams();
   const presets = useMemo(() => periodPresets(), []);
+  // ?from=YYYY-MM-DD&to=YYYY-MM-DD gives any period; otherwise a named one.
+  const custom = customPeriod(params.get('from'), params.get('to'));
   const preset =
+    custom ??
     presets.find(p => p.id === params.get('period')) ??
     presets.find(p => p.id === DEFAULT_PERIOD)!;
   const group = params.get('group') || undefined;
@@ -66,6 +69,10 @@ export function AdoptionDashboardPage() {
   const demo = [nps, ttfd, adoption, usage].some(r => r.value?.demo);
   const set = (key: string, value?: string) => {
     const next = new URLSearchParams(params);
+    if (key === 'period') {
+      next.delete('from');
+      next.delete('to');
+    }
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
@@ -121,8 +128,12 @@ export function AdoptionDashboardPage() {
             labelId="space-period"
             label="Period"
             value={preset.id}
-            onChange={e => set('period', e.target.value as string)}
+            onChange={e =>
+              e.target.value !== 'custom' &&
+              set('period', e.target.value as string)
+            }
           >
+            {custom && <MenuItem value={custom.id}>{custom.label}</MenuItem>}
             {presets.map(p => (
               <MenuItem key={p.id} value={p.id}>
                 {p.label}

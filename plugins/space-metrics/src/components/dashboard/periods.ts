@@ -49,3 +49,14 @@ export function periodPresets(now: Date = new Date()): PeriodPreset[] {
 }
 
 export const DEFAULT_PERIOD = 'last-5-quarters';
+
+/** A period from the URL's `from` and `to` (YYYY-MM-DD), when both are valid. */
+export function customPeriod(
+  from: string | null,
+  to: string | null,
+): PeriodPreset | undefined {
+  const valid = (d: string | null): d is string =>
+    Boolean(d && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)));
+  if (!valid(from) || !valid(to) || to < from) return undefined;
+  return { id: 'custom', label: `${from} to ${to}`, from, to };
+}
