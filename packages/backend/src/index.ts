@@ -76,6 +76,10 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
+// SPACE metrics: developer NPS survey, time to first deploy, Scaffolder
+// adoption and portal usage (the adoption dashboard's API).
+backend.add(import('@internal/plugin-space-metrics-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

@@ -9,3 +9,5 @@
  * @packageDocumentation
  */
 export * from './github';
+export * from './argocd';
+export * from './github-deployments';

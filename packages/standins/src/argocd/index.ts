@@ -1,0 +1,2 @@
+export { ArgoCdStandin, createArgoCdRouter, ArgoCdWorld } from './server';
+export type { ArgoApplication, ArgoHistoryEntry } from './server';
