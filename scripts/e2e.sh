@@ -18,6 +18,7 @@ trap cleanup EXIT
 log "e2e: building the app"
 yarn workspace app build >"$work/build.log" 2>&1 || { tail -50 "$work/build.log"; die "app build failed"; }
 
+token="e2e-$RANDOM$RANDOM$RANDOM"
 mkdir -p "$work/sqlite" "$work/techdocs" "$work/githost"
 locations="$(node -e '
   const yaml = require("yaml");
@@ -41,6 +42,13 @@ backend:
   database:
     connection:
       directory: ${work}/sqlite
+  auth:
+    # For this script only: to see when the demo organisation has loaded.
+    externalAccess:
+      - type: static
+        options:
+          token: ${token}
+          subject: e2e-readiness
 techdocs:
   publisher:
     local:
@@ -60,6 +68,16 @@ log "e2e: starting the portal on :$port"
 pid=$!
 t0=$SECONDS
 wait_for_backend "$port" "$pid" "$work/backend.log" 180
+# The browser tests look at a portal that has loaded: the demo organisation in the
+# catalog, its docs built and indexed. (Loading order on a fresh start is the
+# portal's business, measured by the benchmarks, not something each test waits for.)
+until curl -fs -H "Authorization: Bearer $token" \
+  "http://localhost:$port/api/search/query?term=outbox&types%5B0%5D=techdocs" 2>/dev/null \
+  | grep -q 'payment-processor/architecture'; do
+  kill -0 "$pid" 2>/dev/null || { tail -40 "$work/backend.log"; die "the backend exited while loading"; }
+  (( SECONDS - t0 < 240 )) || { tail -40 "$work/backend.log"; die "the demo docs were not indexed after 240s"; }
+  sleep 2
+done
 log "e2e: ready after $((SECONDS - t0))s; running Playwright in $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
 PLAYWRIGHT_URL="http://localhost:$port" yarn playwright test "$@" || {
   log "e2e: backend log (last 40 lines):"; tail -40 "$work/backend.log"; exit 1; }

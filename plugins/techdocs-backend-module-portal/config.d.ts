@@ -16,6 +16,13 @@ export interface Config {
        * request per entity and builds nothing.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * When to build the docs of entities that have never been built (new
+       * services, and entities the catalog loaded after the first pass). A
+       * pass asks only the TechDocs backend, not the repositories. Default:
+       * every minute, first 20 seconds after start, at most 30 minutes.
+       */
+      newDocsSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
   };
 }

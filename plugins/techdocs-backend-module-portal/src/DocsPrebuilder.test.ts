@@ -39,6 +39,12 @@ describe('DocsPrebuilder', () => {
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     requests.push(`${req.url} ${req.headers.authorization ? 'auth' : 'none'}`);
+    if (req.url?.includes('/metadata/techdocs/')) {
+      // Only "fresh" has published docs.
+      res.writeHead(req.url.endsWith('/fresh') ? 200 : 404);
+      res.end(req.url.endsWith('/fresh') ? '{"site_name":"fresh"}' : '');
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'text/event-stream' });
     if (req.url?.endsWith('/built')) {
       res.end(
@@ -59,7 +65,36 @@ describe('DocsPrebuilder', () => {
   });
   afterAll(() => new Promise(r => server.close(r)));
 
+  const prebuilderFor = (entities: Entity[]) =>
+    new DocsPrebuilder({
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      discovery: {
+        getBaseUrl: async () => base,
+        getExternalBaseUrl: async () => base,
+      },
+      logger: mockServices.logger.mock(),
+    });
+
+  it('in a pass over new docs, builds only what was never published', async () => {
+    requests.length = 0;
+    const result = await prebuilderFor([
+      entity('built', true),
+      entity('fresh', true),
+    ]).run({ onlyNew: true });
+    expect(result).toEqual({
+      built: ['component:default/built'],
+      upToDate: [],
+      failed: [],
+      skipped: ['component:default/fresh'],
+    });
+    expect(requests.filter(r => r.includes('/sync/'))).toEqual([
+      '/api/techdocs/sync/default/component/built auth',
+    ]);
+  });
+
   it('syncs every entity with docs, one by one, and reports each outcome', async () => {
+    requests.length = 0;
     const prebuilder = new DocsPrebuilder({
       catalog: catalogServiceMock({
         entities: [

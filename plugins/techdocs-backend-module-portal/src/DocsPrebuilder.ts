@@ -14,6 +14,8 @@ export interface PrebuildResult {
   upToDate: string[];
   /** Entities whose docs failed to build, with the reason. */
   failed: { entityRef: string; reason: string }[];
+  /** In a pass over new docs only: entities whose docs were already there. */
+  skipped?: string[];
 }
 
 /** The last event of a TechDocs sync event stream: `finish` or `error`. */
@@ -55,7 +57,13 @@ export class DocsPrebuilder {
     },
   ) {}
 
-  async run(): Promise<PrebuildResult> {
+  /**
+   * One pass. With `onlyNew`, only entities whose docs were never published
+   * are built (a cheap check against the TechDocs backend, which reaches no
+   * repository): new services' docs are then searchable within minutes, while
+   * the full pass, which asks every repository whether it changed, stays rare.
+   */
+  async run(options: { onlyNew?: boolean } = {}): Promise<PrebuildResult> {
     const { catalog, auth, discovery, logger } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
     const { items } = await catalog.getEntities(
@@ -70,6 +78,7 @@ export class DocsPrebuilder {
     );
     const base = await discovery.getBaseUrl('techdocs');
     const result: PrebuildResult = { built: [], upToDate: [], failed: [] };
+    if (options.onlyNew) result.skipped = [];
 
     for (const entity of items) {
       const namespace = entity.metadata.namespace ?? 'default';
@@ -80,13 +89,21 @@ export class DocsPrebuilder {
         onBehalfOf: credentials,
         targetPluginId: 'techdocs',
       });
+      const path = `${encodeURIComponent(namespace)}/${encodeURIComponent(
+        kind,
+      )}/${encodeURIComponent(name)}`;
+      const headers = { Authorization: `Bearer ${token}` };
       try {
-        const res = await fetch(
-          `${base}/sync/${encodeURIComponent(namespace)}/${encodeURIComponent(
-            kind,
-          )}/${encodeURIComponent(name)}`,
-          { headers: { Authorization: `Bearer ${token}` } },
-        );
+        if (options.onlyNew) {
+          const published = await fetch(`${base}/metadata/techdocs/${path}`, {
+            headers,
+          });
+          if (published.ok) {
+            result.skipped!.push(ref);
+            continue;
+          }
+        }
+        const res = await fetch(`${base}/sync/${path}`, { headers });
         if (!res.ok) {
           throw new Error(`sync answered ${res.status} ${res.statusText}`);
         }
@@ -107,9 +124,15 @@ export class DocsPrebuilder {
         logger.warn(`Docs of ${ref} did not build: ${reason}`);
       }
     }
-    logger.info(
-      `Docs prebuild: ${result.built.length} built, ${result.upToDate.length} up to date, ${result.failed.length} failed`,
-    );
+    if (!options.onlyNew || result.built.length || result.failed.length) {
+      logger.info(
+        `Docs prebuild${options.onlyNew ? ' (new docs)' : ''}: ${
+          result.built.length
+        } built, ${result.upToDate.length} up to date, ${
+          result.failed.length
+        } failed`,
+      );
+    }
     return result;
   }
 }

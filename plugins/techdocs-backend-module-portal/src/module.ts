@@ -17,6 +17,12 @@ const DEFAULT_PREBUILD_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 10 },
 };
 
+const DEFAULT_NEW_DOCS_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 1 },
+  timeout: { minutes: 30 },
+  initialDelay: { seconds: 20 },
+};
+
 /**
  * TechDocs on machines without Docker or PyPI: docs are built by the local
  * MkDocs (Debian's package), with the portal's own `techdocs-core` plugin;
@@ -64,11 +70,19 @@ export const techdocsModulePortal = createBackendModule({
           );
           return;
         }
-        const schedule = config.has('techdocs.prebuild.schedule')
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-              config.getConfig('techdocs.prebuild.schedule'),
-            )
-          : DEFAULT_PREBUILD_SCHEDULE;
+        const readSchedule = (
+          key: string,
+          fallback: SchedulerServiceTaskScheduleDefinition,
+        ) =>
+          config.has(key)
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                config.getConfig(key),
+              )
+            : fallback;
+        const schedule = readSchedule(
+          'techdocs.prebuild.schedule',
+          DEFAULT_PREBUILD_SCHEDULE,
+        );
         const prebuilder = new DocsPrebuilder({
           catalog,
           auth,
@@ -85,6 +99,19 @@ export const techdocsModulePortal = createBackendModule({
           // trigger another plugin's task.
           fn: async () => {
             await prebuilder.run();
+          },
+        });
+        // Docs of entities that arrived since (a new service, the catalog's
+        // first load finishing after the first pass) are built within a minute.
+        await scheduler.scheduleTask({
+          id: 'techdocs_prebuild_new',
+          scope: 'global',
+          ...readSchedule(
+            'techdocs.prebuild.newDocsSchedule',
+            DEFAULT_NEW_DOCS_SCHEDULE,
+          ),
+          fn: async () => {
+            await prebuilder.run({ onlyNew: true });
           },
         });
       },
