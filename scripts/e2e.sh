@@ -19,6 +19,8 @@ log "e2e: building the app"
 yarn workspace app build >"$work/build.log" 2>&1 || { tail -50 "$work/build.log"; die "app build failed"; }
 
 token="e2e-$RANDOM$RANDOM$RANDOM"
+# A service whose file a browser test breaks (a copy: the repository stays clean).
+cp -r packages/app/e2e-tests/fixtures/changing-service "$work/"
 mkdir -p "$work/sqlite" "$work/techdocs" "$work/githost"
 locations="$(node -e '
   const yaml = require("yaml");
@@ -26,7 +28,10 @@ locations="$(node -e '
   console.log(JSON.stringify([...config.catalog.locations, {
     type: "file",
     target: "../../packages/app/e2e-tests/fixtures/unsafe-docs/catalog-info.yaml",
-  }]));')"
+  }, {
+    type: "file",
+    target: process.argv[1] + "/changing-service/catalog-info.yaml",
+  }]));' "$work")"
 cat >"$work/app-config.e2e.yaml" <<YAML
 # Only for the browser tests: the backend serves the built app on one port, and keeps
 # its SQLite files (and the local git host's repositories) in a fresh folder so every
@@ -79,5 +84,5 @@ until curl -fs -H "Authorization: Bearer $token" \
   sleep 2
 done
 log "e2e: ready after $((SECONDS - t0))s; running Playwright in $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
-PLAYWRIGHT_URL="http://localhost:$port" yarn playwright test "$@" || {
+PLAYWRIGHT_URL="http://localhost:$port" E2E_WORK="$work" yarn playwright test "$@" || {
   log "e2e: backend log (last 40 lines):"; tail -40 "$work/backend.log"; exit 1; }
