@@ -31,7 +31,7 @@ export class InvalidDocumentProcessor implements CatalogProcessor {
     emit(
       processingResult.inputError(
         location,
-        `Document ${parsed.document} of ${parsed.file} is not a valid entity: ${parsed.reason}`,
+        `Document ${parsed.document} of ${parsed.file}: ${parsed.reason}`,
       ),
     );
     return true;

@@ -123,7 +123,11 @@ export function createIsolatingParser(options?: {
       if (problem) {
         yield processingResult.location({
           type: location.type,
-          target: invalidDocumentTarget(location, index + 1, problem),
+          target: invalidDocumentTarget(
+            location,
+            index + 1,
+            `not a valid entity: ${problem}`,
+          ),
           presence: 'required',
         });
         continue;

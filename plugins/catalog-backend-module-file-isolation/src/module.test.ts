@@ -106,7 +106,7 @@ describe('one broken file next to good ones', () => {
         (await problems(server)).find(p => p.source === `${betaFile}`),
       );
       expect(document.errors[0].message).toMatch(
-        /Document 2 of .*beta\/catalog-info.yaml is not a valid entity/,
+        /Document 2 of .*beta\/catalog-info.yaml: not a valid entity/,
       );
 
       // One of the two files that define alpha is told that the other has it.

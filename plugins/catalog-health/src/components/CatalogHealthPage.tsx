@@ -20,9 +20,7 @@ const columns: TableColumn<CatalogHealthProblem>[] = [
     render: p => (
       <>
         <Typography variant="body2">
-          {p.document
-            ? `Document ${p.document} of the file (not an entity)`
-            : p.entityRef}
+          {p.document ? `Document ${p.document} of the file` : p.entityRef}
         </Typography>
         <Typography variant="caption" color="textSecondary">
           {p.inCatalog
