@@ -1,4 +1,47 @@
-import { GithubCatalog, TASKS, waitUntil } from './githubCatalog';
+import path from 'node:path';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { buildAcmePayOnGithub, GithubStandin } from '@internal/standins';
+import { perPluginDatabases } from '@internal/test-utils';
+import {
+  GithubCatalog,
+  startGithubCatalog,
+  TASKS,
+  waitUntil,
+} from './githubCatalog';
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+
+/**
+ * The stand-in GitHub serving the acme-pay organisation, and a catalog pointed
+ * at it on one of the test databases (SQLite in memory when none is given).
+ */
+export async function startAcmePayOnGithub(
+  options: {
+    databases?: TestDatabases;
+    databaseId?: TestDatabaseId;
+    processingIntervalSeconds?: number;
+  } = {},
+) {
+  const standin = await GithubStandin.start({
+    world: buildAcmePayOnGithub(repoRoot),
+  });
+  const catalog = await startGithubCatalog({
+    standin,
+    processingIntervalSeconds: options.processingIntervalSeconds,
+    database:
+      options.databases && options.databaseId
+        ? perPluginDatabases(options.databases, options.databaseId)
+        : undefined,
+  });
+  return {
+    standin,
+    catalog,
+    async stop() {
+      await catalog.stop();
+      await standin.stop();
+    },
+  };
+}
 
 /** Components of the acme-pay repositories (the real-world ones aside). */
 export const COMPONENTS = [

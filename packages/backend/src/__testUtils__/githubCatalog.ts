@@ -20,6 +20,7 @@ import catalogModuleFileIsolation from '@internal/plugin-catalog-backend-module-
 import catalogModuleHealth from '@internal/plugin-catalog-backend-module-health';
 import { ACME_PAY_ORG, GithubStandin } from '@internal/standins';
 import path from 'node:path';
+import { catalogRules } from './appConfig';
 
 /**
  * The GitHub events module's default export loads its two modules (webhook
@@ -110,21 +111,7 @@ export function githubCatalogConfig(
       // Re-read every entity every couple of seconds, so a test sees the
       // catalog catch up without waiting the production interval.
       processingInterval: { seconds: options.processingIntervalSeconds ?? 2 },
-      rules: [
-        {
-          allow: [
-            'Component',
-            'System',
-            'API',
-            'Resource',
-            'Location',
-            'Domain',
-            'Group',
-            'User',
-            'Template',
-          ],
-        },
-      ],
+      rules: catalogRules(),
       providers: {
         github: {
           acmePay: {

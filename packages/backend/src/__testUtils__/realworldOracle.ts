@@ -20,6 +20,7 @@ import {
   userEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
+import { waitUntil } from './githubCatalog';
 
 /** What the corpus should give the catalog, judged file by file on its own. */
 export interface CorpusExpectation {
@@ -185,4 +186,47 @@ export async function judgeCorpus(root: string): Promise<CorpusExpectation> {
     [...definedIn].filter(([, files]) => files.size > 1),
   );
   return { valid, failing, duplicates };
+}
+
+/**
+ * Waits until the catalog holds every valid entity and reports every failing
+ * file, or the time is up, and answers what is still wrong: entities missing
+ * and the report's differences (all empty when the catalog got it right).
+ * `refs` lists the catalog's entity refs; `reportedFiles` the files its
+ * health report names, as `repo/path` keys.
+ */
+export async function compareWithCatalog(
+  expected: CorpusExpectation,
+  catalog: {
+    refs: () => Promise<string[]>;
+    reportedFiles: () => Promise<Set<string>>;
+  },
+  timeoutMs = 120_000,
+) {
+  let missing = [...expected.valid];
+  await waitUntil(
+    'every valid entity of the corpus',
+    async () => {
+      const refs = new Set((await catalog.refs()).map(r => r.toLowerCase()));
+      missing = [...expected.valid].filter(r => !refs.has(r));
+      return missing.length === 0 ? true : undefined;
+    },
+    timeoutMs,
+  ).catch(() => undefined);
+  let reported = new Set<string>();
+  await waitUntil(
+    'every failing file',
+    async () => {
+      reported = await catalog.reportedFiles();
+      const { notReported, duplicatesNotReported } = unexplainedReports(
+        expected,
+        reported,
+      );
+      return notReported.length + duplicatesNotReported.length === 0
+        ? true
+        : undefined;
+    },
+    timeoutMs,
+  ).catch(() => undefined);
+  return { missing, ...unexplainedReports(expected, reported) };
 }

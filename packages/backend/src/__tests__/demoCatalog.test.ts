@@ -5,6 +5,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleFileIsolation from '@internal/plugin-catalog-backend-module-file-isolation';
 import catalogModuleHealth from '@internal/plugin-catalog-backend-module-health';
 import catalogModuleLocalPlaceholders from '@internal/plugin-catalog-backend-module-local-placeholders';
+import { catalogRules } from '../__testUtils__/appConfig';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -31,20 +32,7 @@ describe('the demo organisation in the catalog', () => {
           mockServices.rootConfig.factory({
             data: {
               catalog: {
-                rules: [
-                  {
-                    allow: [
-                      'Component',
-                      'System',
-                      'API',
-                      'Resource',
-                      'Location',
-                      'Domain',
-                      'Group',
-                      'User',
-                    ],
-                  },
-                ],
+                rules: catalogRules(),
                 locations: [
                   {
                     type: 'file',

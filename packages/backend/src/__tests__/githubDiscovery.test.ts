@@ -1,17 +1,11 @@
-import path from 'node:path';
-import { buildAcmePayOnGithub, GithubStandin } from '@internal/standins';
-import { COMPONENTS, discoverAll } from '../__testUtils__/acmePayOnGithub';
 import {
-  startGithubCatalog,
-  TASKS,
-  waitUntil,
-} from '../__testUtils__/githubCatalog';
-import {
-  createTestDatabases,
-  perPluginDatabases,
-} from '../__testUtils__/testDatabases';
+  COMPONENTS,
+  discoverAll,
+  startAcmePayOnGithub,
+} from '../__testUtils__/acmePayOnGithub';
+import { TASKS, waitUntil } from '../__testUtils__/githubCatalog';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
 const relationTargets = (entity: any, type: string) =>
   entity.relations
     .filter((r: any) => r.type === type)
@@ -24,12 +18,9 @@ describe('the catalog discovers a GitHub organisation', () => {
   it.each(databases.eachSupportedId())(
     'with its repositories, teams and people, and reports what is broken, on %p',
     async databaseId => {
-      const standin = await GithubStandin.start({
-        world: buildAcmePayOnGithub(repoRoot),
-      });
-      const catalog = await startGithubCatalog({
-        standin,
-        database: perPluginDatabases(databases, databaseId),
+      const { standin, catalog, stop } = await startAcmePayOnGithub({
+        databases,
+        databaseId,
       });
       try {
         await discoverAll(catalog);
@@ -185,8 +176,7 @@ describe('the catalog discovers a GitHub organisation', () => {
           COMPONENTS.length - 1,
         );
       } finally {
-        await catalog.stop();
-        await standin.stop();
+        await stop();
       }
     },
     180_000,

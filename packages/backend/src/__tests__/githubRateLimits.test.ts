@@ -1,22 +1,14 @@
-import path from 'node:path';
+import { GithubFault, GithubStandin } from '@internal/standins';
 import {
-  buildAcmePayOnGithub,
-  GithubFault,
-  GithubStandin,
-} from '@internal/standins';
-import { discoverAll } from '../__testUtils__/acmePayOnGithub';
+  discoverAll,
+  startAcmePayOnGithub,
+} from '../__testUtils__/acmePayOnGithub';
 import {
   GithubCatalog,
-  startGithubCatalog,
   TASKS,
   waitUntil,
 } from '../__testUtils__/githubCatalog';
-import {
-  createTestDatabases,
-  perPluginDatabases,
-} from '../__testUtils__/testDatabases';
-
-const repoRoot = path.resolve(__dirname, '../../../..');
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 /** Every entity the catalog serves but the Locations that found them. */
 const everything = async (catalog: GithubCatalog) =>
@@ -96,12 +88,9 @@ describe('when GitHub rate-limits or fails in the middle of a run', () => {
   it.each(databases.eachSupportedId())(
     'the catalog loses nothing and catches up afterwards, on %p',
     async databaseId => {
-      const standin = await GithubStandin.start({
-        world: buildAcmePayOnGithub(repoRoot),
-      });
-      const catalog = await startGithubCatalog({
-        standin,
-        database: perPluginDatabases(databases, databaseId),
+      const { standin, catalog, stop } = await startAcmePayOnGithub({
+        databases,
+        databaseId,
       });
       try {
         await discoverAll(catalog);
@@ -186,8 +175,7 @@ describe('when GitHub rate-limits or fails in the middle of a run', () => {
         const after = new Set(await everything(catalog));
         expect(before.filter(r => !after.has(r))).toEqual([]);
       } finally {
-        await catalog.stop();
-        await standin.stop();
+        await stop();
       }
     },
     240_000,

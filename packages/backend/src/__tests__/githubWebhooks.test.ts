@@ -1,14 +1,9 @@
-import path from 'node:path';
 import request from 'supertest';
-import { buildAcmePayOnGithub, GithubStandin } from '@internal/standins';
-import { discoverAll } from '../__testUtils__/acmePayOnGithub';
 import {
-  startGithubCatalog,
-  WEBHOOK_SECRET,
-  waitUntil,
-} from '../__testUtils__/githubCatalog';
-
-const repoRoot = path.resolve(__dirname, '../../../..');
+  discoverAll,
+  startAcmePayOnGithub,
+} from '../__testUtils__/acmePayOnGithub';
+import { WEBHOOK_SECRET, waitUntil } from '../__testUtils__/githubCatalog';
 
 const component = (
   name: string,
@@ -26,13 +21,9 @@ spec:
 
 describe('push webhooks from GitHub', () => {
   it('refuses a delivery with a bad signature and refreshes the repository on a good one', async () => {
-    const standin = await GithubStandin.start({
-      world: buildAcmePayOnGithub(repoRoot),
-    });
     // The catalog would re-read every file only after an hour: a change that
     // shows up sooner came through the webhook.
-    const catalog = await startGithubCatalog({
-      standin,
+    const { standin, catalog, stop } = await startAcmePayOnGithub({
       processingIntervalSeconds: 3600,
     });
     try {
@@ -94,8 +85,7 @@ describe('push webhooks from GitHub', () => {
         catalog.entity('component:pushed-service'),
       );
     } finally {
-      await catalog.stop();
-      await standin.stop();
+      await stop();
     }
   }, 120_000);
 });

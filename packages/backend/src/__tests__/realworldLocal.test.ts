@@ -9,10 +9,9 @@ import catalogModuleFileIsolation from '@internal/plugin-catalog-backend-module-
 import catalogModuleHealth from '@internal/plugin-catalog-backend-module-health';
 import catalogModuleLocalPlaceholders from '@internal/plugin-catalog-backend-module-local-placeholders';
 import { GithubStandin } from '@internal/standins';
-import { waitUntil } from '../__testUtils__/githubCatalog';
 import {
+  compareWithCatalog,
   judgeCorpus,
-  unexplainedReports,
 } from '../__testUtils__/realworldOracle';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -82,51 +81,37 @@ describe('the real-world corpus, as local files', () => {
           ),
         );
       };
-      let missing: string[] = [...expected.valid];
-      await waitUntil(
-        'every valid entity of the corpus',
-        async () => {
-          const have = await refs();
-          missing = [...expected.valid].filter(r => !have.has(r));
-          return missing.length === 0 ? true : undefined;
-        },
-        120_000,
-      ).catch(() => undefined);
-      expect(missing).toEqual([]);
-      // The demo organisation is all there beside it.
-      expect((await refs()).has('component:default/payment-processor')).toBe(
-        true,
-      );
-
-      let reported = new Set<string>();
-      await waitUntil('every failing file', async () => {
-        const res = await request(backend.server).get(
-          '/api/catalog/health/problems',
-        );
-        const files = new Set<string>(
-          (res.body.problems as { source?: string }[])
-            .filter(p => p.source?.startsWith(corpus))
-            .map(p => {
-              const [owner, repo, ...rest] = path
-                .relative(corpus, p.source!)
-                .split(path.sep);
-              return `${`rw-${owner}-${repo}`.toLowerCase()}/${rest.join('/')}`;
-            }),
-        );
-        reported = files;
-        const { notReported, duplicatesNotReported } = unexplainedReports(
-          expected,
-          files,
-        );
-        return notReported.length + duplicatesNotReported.length === 0
-          ? true
-          : undefined;
-      }).catch(() => undefined);
-      expect(unexplainedReports(expected, reported)).toEqual({
+      expect(
+        await compareWithCatalog(expected, {
+          refs: async () => [...(await refs())],
+          reportedFiles: async () => {
+            const res = await request(backend.server).get(
+              '/api/catalog/health/problems',
+            );
+            return new Set<string>(
+              (res.body.problems as { source?: string }[])
+                .filter(p => p.source?.startsWith(corpus))
+                .map(p => {
+                  const [owner, repo, ...rest] = path
+                    .relative(corpus, p.source!)
+                    .split(path.sep);
+                  return `${`rw-${owner}-${repo}`.toLowerCase()}/${rest.join(
+                    '/',
+                  )}`;
+                }),
+            );
+          },
+        }),
+      ).toEqual({
+        missing: [],
         notReported: [],
         withoutReason: [],
         duplicatesNotReported: [],
       });
+      // The demo organisation is all there beside it.
+      expect((await refs()).has('component:default/payment-processor')).toBe(
+        true,
+      );
     } finally {
       await backend.stop();
       await github.stop();

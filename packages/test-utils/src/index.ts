@@ -1,0 +1,6 @@
+/**
+ * What the portal's backend tests share.
+ *
+ * @packageDocumentation
+ */
+export { createTestDatabases, perPluginDatabases } from './testDatabases';
