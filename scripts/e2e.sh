@@ -84,5 +84,14 @@ until curl -fs -H "Authorization: Bearer $token" \
   sleep 2
 done
 log "e2e: ready after $((SECONDS - t0))s; running Playwright in $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
-PLAYWRIGHT_URL="http://localhost:$port" E2E_WORK="$work" yarn playwright test "$@" || {
-  log "e2e: backend log (last 40 lines):"; tail -40 "$work/backend.log"; exit 1; }
+status=0
+PLAYWRIGHT_URL="http://localhost:$port" E2E_WORK="$work" yarn playwright test "$@" 2>&1 \
+  | tee "$work/playwright.log" || status=$?
+if ((status != 0)); then
+  log "e2e: backend log (last 40 lines):"
+  tail -40 "$work/backend.log"
+  # CI shows the end of the output: repeat which tests failed and why after the log.
+  log "e2e: the failed tests, again (Playwright's summary):"
+  sed -n '/^  [0-9]*) \[chromium\]/,$p' "$work/playwright.log" | tail -80
+  exit 1
+fi
