@@ -44,13 +44,15 @@ describe('GithubRepos', () => {
     const gitlabToo = new GithubRepos(
       ScmIntegrations.fromConfig(
         new ConfigReader({
-          integrations: { gitlab: [
-            {
-              host: 'gitlab.example.com',
-              apiBaseUrl: 'https://gitlab.example.com/api/v4',
-              token: 't',
-            },
-          ] },
+          integrations: {
+            gitlab: [
+              {
+                host: 'gitlab.example.com',
+                apiBaseUrl: 'https://gitlab.example.com/api/v4',
+                token: 't',
+              },
+            ],
+          },
         }),
       ),
     );
@@ -110,7 +112,7 @@ describe('GithubRepos', () => {
     expect(await repos().undo(ref('half-made'), logger)).toEqual({
       deleted: false,
       sentence:
-        "The half-made repository acme-pay/half-made could not be deleted (the portal's GitHub token may not delete repositories (it needs the delete_repo scope, or Administration: write)): delete it by hand at https://github.com/acme-pay/half-made.",
+        "The half-made repository acme-pay/half-made could not be deleted (the portal's GitHub token may not delete repositories; it needs the delete_repo scope, or Administration: write): delete it by hand at https://github.com/acme-pay/half-made.",
     });
     expect(standin.world.findRepo('acme-pay', 'half-made')).toBeDefined();
 

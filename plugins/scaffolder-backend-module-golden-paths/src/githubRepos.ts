@@ -170,7 +170,7 @@ export class GithubRepos {
       }
       const why =
         status === 403
-          ? "the portal's GitHub token may not delete repositories (it needs the delete_repo scope, or Administration: write)"
+          ? "the portal's GitHub token may not delete repositories; it needs the delete_repo scope, or Administration: write"
           : `GitHub answered: ${this.redact((e as Error).message)}`;
       return {
         deleted: false,

@@ -11,6 +11,26 @@ import { GithubRepos } from './githubRepos';
 const CREATION_REFUSED = /^Failed to create the \w+ repository /;
 
 /**
+ * A failure in words. A refused `git push` reaches us as scaffolder-node's
+ * `HTTP Error: 403 Forbidden {data={...}}`: say it with GitHub's own answer.
+ */
+function describeFailure(e: unknown): string {
+  const message = String((e as Error)?.message ?? e);
+  const http = message.match(/^HTTP Error: (.*?) \{data=(.*)\}$/s);
+  if (!http) return message;
+  let said = '';
+  try {
+    const data = JSON.parse(http[2]);
+    said = typeof data?.response === 'string' ? data.response.trim() : '';
+  } catch {
+    // Not JSON: the status line alone says enough.
+  }
+  return `git push was refused with ${http[1]}${
+    said ? ` (${said.replace(/\.$/, '')})` : ''
+  }`;
+}
+
+/**
  * `golden-path:publish-github`: the real `publish:github` (same inputs and
  * outputs), made all-or-nothing. It refuses a repository that already exists;
  * if publishing fails after GitHub created the repository (the push refused,
@@ -60,7 +80,7 @@ export function createGoldenPathPublishGithubAction(options: {
       try {
         await upstream.handler(watched);
       } catch (e) {
-        const reason = github.redact(String((e as Error)?.message ?? e));
+        const reason = github.redact(describeFailure(e));
         const failed = `Publishing ${slug} to GitHub failed: ${reason.replace(
           /\.$/,
           '',

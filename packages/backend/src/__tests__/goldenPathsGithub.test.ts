@@ -163,8 +163,8 @@ describe('golden paths on GitHub', () => {
             r.status === 201,
         ),
       ).toBe(true);
-      expect(failureOf(run)).toMatch(
-        /^Publishing acme-pay\/pushless-worker to GitHub failed: .*403.*\. Nothing is left behind: the repository acme-pay\/pushless-worker was deleted from GitHub\.$/,
+      expect(failureOf(run)).toBe(
+        'Publishing acme-pay/pushless-worker to GitHub failed: git push was refused with 403 Forbidden (Permission to acme-pay/pushless-worker.git denied to the token). Nothing is left behind: the repository acme-pay/pushless-worker was deleted from GitHub.',
       );
       await expectNothingLeft(host, 'pushless-worker', before);
       expect(run.eventsText).not.toContain(github.token);
@@ -179,8 +179,8 @@ describe('golden paths on GitHub', () => {
         formValues('stuck-worker', 'github'),
       );
       expect(run.task.status).toBe('failed');
-      expect(failureOf(run)).toMatch(
-        /^Publishing acme-pay\/stuck-worker to GitHub failed: .*\. The half-made repository acme-pay\/stuck-worker could not be deleted \(the portal's GitHub token may not delete repositories \(it needs the delete_repo scope, or Administration: write\)\): delete it by hand at https:\/\/github\.com\/acme-pay\/stuck-worker\.$/,
+      expect(failureOf(run)).toBe(
+        "Publishing acme-pay/stuck-worker to GitHub failed: git push was refused with 403 Forbidden (Permission to acme-pay/stuck-worker.git denied to the token). The half-made repository acme-pay/stuck-worker could not be deleted (the portal's GitHub token may not delete repositories; it needs the delete_repo scope, or Administration: write): delete it by hand at https://github.com/acme-pay/stuck-worker.",
       );
       // It is there, as the message says; an operator deletes it.
       expect(reposOnGithub()).toEqual([...before, 'stuck-worker'].sort());
