@@ -12,14 +12,12 @@ const answer = (
   message: string,
   extra: object = {},
 ) =>
-  res
-    .status(status)
-    .json({
-      message,
-      documentation_url: DOCS,
-      status: String(status),
-      ...extra,
-    });
+  res.status(status).json({
+    message,
+    documentation_url: DOCS,
+    status: String(status),
+    ...extra,
+  });
 
 /**
  * The REST endpoints that make and unmake repositories, as `publish:github`
