@@ -75,6 +75,7 @@ describe('golden paths on GitHub', () => {
     afterAll(() => host.stop());
 
     it('creates the repository on GitHub with the generated files and registers it', async () => {
+      const trafficBefore = github.traffic.log.length;
       const run = await runTemplate(
         host,
         'go-service',
@@ -118,6 +119,25 @@ describe('golden paths on GitHub', () => {
       expect(await githubLocations(host, 'ledger-api')).toEqual([
         'https://github.com/acme-pay/ledger-api/blob/main/catalog-info.yaml',
       ]);
+      // What the run asked of GitHub, and GitHub's answers: only the checks
+      // that the repository is free found nothing.
+      const calls = github.traffic.log
+        .slice(trafficBefore)
+        .map(r => `${r.method} ${r.path} ${r.status}`);
+      expect(calls).toEqual(
+        expect.arrayContaining([
+          'GET /repos/acme-pay/ledger-api 404',
+          'POST /orgs/acme-pay/repos 201',
+          'PUT /repos/acme-pay/ledger-api/branches/main/protection 200',
+          'GET /repos/acme-pay/ledger-api/contents/catalog-info.yaml?ref=main 200',
+        ]),
+      );
+      expect(
+        github.traffic.log
+          .slice(trafficBefore)
+          .filter(r => r.status >= 300)
+          .map(r => `${r.method} ${r.path} ${r.status}`),
+      ).toEqual(calls.filter(c => c === 'GET /repos/acme-pay/ledger-api 404'));
       // The integration's token is in no log line, event or output.
       expect(run.eventsText).not.toContain(github.token);
       expect(JSON.stringify(run.task)).not.toContain(github.token);
