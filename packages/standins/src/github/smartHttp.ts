@@ -81,6 +81,7 @@ export function createSmartHttpRouter(options: {
       );
       res.set('Content-Type', `application/x-${service}-advertisement`);
       res.set('Cache-Control', 'no-cache');
+      child.on('error', e => res.destroy(e));
       res.write(`${pktLine(`# service=${service}\n`)}0000`);
       child.stdout.pipe(res);
     } catch (e) {
@@ -101,6 +102,9 @@ export function createSmartHttpRouter(options: {
       const child = spawn('git', [service.slice(4), '--stateless-rpc', dir], {
         stdio: ['pipe', 'pipe', 'inherit'],
       });
+      // A git that stops reading early must not bring the server down.
+      child.stdin.on('error', () => undefined);
+      child.on('error', e => res.destroy(e));
       const body =
         req.get('content-encoding') === 'gzip'
           ? req.pipe(zlib.createGunzip())
