@@ -7,7 +7,7 @@ import { GithubRepos } from './githubRepos';
 
 /**
  * `golden-path:register`: registers the new repository's catalog-info.yaml, or,
- * when the catalog refuses it, deletes the repository the template just made,
+ * when the catalog refuses it, deletes the repository the template just made
  * (on the local git host or on GitHub), so a failed run leaves neither a
  * repository nor a catalog location behind.
  * The catalog reads the file first (a dry run) and only then keeps the location.
