@@ -6,18 +6,21 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { describeInvalidName } from '@internal/plugin-githost-common';
 import { GitHostService } from '@internal/plugin-githost-node';
+import { GithubRepos } from './githubRepos';
 
 /**
  * `golden-path:check`: everything that can refuse a new service, checked before
  * anything is made: the name's form, the name free in the catalog, the
- * repository free on the local git host, and the generated catalog-info.yaml
- * valid for the catalog. Runs in dry runs too (it changes nothing).
+ * repository free on the local git host or on GitHub, and the generated
+ * catalog-info.yaml valid for the catalog. Runs in dry runs too (it changes
+ * nothing), except that a dry run does not ask GitHub.
  */
 export function createCheckAction(options: {
   catalog: CatalogService;
   githost: GitHostService;
+  github: GithubRepos;
 }) {
-  const { catalog, githost } = options;
+  const { catalog, githost, github } = options;
   return createTemplateAction({
     id: 'golden-path:check',
     description:
@@ -33,6 +36,13 @@ export function createCheckAction(options: {
             .describe(
               'Check that <githostOwner>/<name> is free on the local git host',
             ),
+        githubRepoUrl: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Check that this GitHub repository (a repoUrl) does not exist yet',
+            ),
         catalogInfoPath: z =>
           z
             .string()
@@ -43,7 +53,7 @@ export function createCheckAction(options: {
       },
     },
     async handler(ctx) {
-      const { name, githostOwner, catalogInfoPath } = ctx.input;
+      const { name, githostOwner, githubRepoUrl, catalogInfoPath } = ctx.input;
       const problem = describeInvalidName(name);
       if (problem) {
         throw new InputError(
@@ -74,6 +84,16 @@ export function createCheckAction(options: {
           throw new ConflictError(
             `A repository named ${githostOwner}/${name} already exists on the local git host. Choose another name.`,
           );
+        }
+      }
+      if (githubRepoUrl) {
+        const ref = github.parse(githubRepoUrl);
+        if (ctx.isDryRun) {
+          ctx.logger.info(
+            `Dry run: not asking GitHub whether ${ref.owner}/${ref.repo} exists`,
+          );
+        } else {
+          await github.assertFree(ref, ctx.logger);
         }
       }
       if (catalogInfoPath) {

@@ -6,3 +6,6 @@
 export { scaffolderModuleGoldenPaths as default } from './module';
 export { createCheckAction } from './checkAction';
 export { createRegisterAction } from './registerAction';
+export { createGoldenPathPublishGithubAction } from './publishGithubAction';
+export { GithubRepos } from './githubRepos';
+export type { GithubRepoRef, UndoResult } from './githubRepos';

@@ -2,15 +2,20 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { scaffolderTemplatingExtensionPoint } from '@backstage/plugin-scaffolder-node/alpha';
 import { gitHostServiceRef } from '@internal/plugin-githost-node';
 import { createCheckAction } from './checkAction';
 import { createRegisterAction } from './registerAction';
+import { GithubRepos } from './githubRepos';
+import { createGoldenPathPublishGithubAction } from './publishGithubAction';
 
 /**
- * Adds `golden-path:check` and `golden-path:register` to the Scaffolder, and the
+ * Adds `golden-path:check`, `golden-path:publish-github` (publish:github that
+ * deletes what it made when it fails) and `golden-path:register` to the
+ * Scaffolder, and the
  * template value `portalBaseUrl` (the portal's `app.baseUrl`), so generated
  * catalog entries can link to pages of this portal (e.g. the runbook in TechDocs).
  */
@@ -30,9 +35,12 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         templating.addTemplateGlobals({
           portalBaseUrl: config.getString('app.baseUrl').replace(/\/$/, ''),
         });
+        const integrations = ScmIntegrations.fromConfig(config);
+        const github = new GithubRepos(integrations);
         scaffolder.addActions(
-          createCheckAction({ catalog, githost }),
-          createRegisterAction({ catalog, githost }),
+          createCheckAction({ catalog, githost, github }),
+          createGoldenPathPublishGithubAction({ integrations, config, github }),
+          createRegisterAction({ catalog, githost, github }),
         );
       },
     });

@@ -3,18 +3,21 @@ import { ResponseError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { GitHostService } from '@internal/plugin-githost-node';
+import { GithubRepos } from './githubRepos';
 
 /**
  * `golden-path:register`: registers the new repository's catalog-info.yaml, or,
- * when the catalog refuses it, deletes the repository the template just made,
- * so a failed run leaves neither a repository nor a catalog location behind.
+ * when the catalog refuses it, deletes the repository the template just made
+ * (on the local git host or on GitHub), so a failed run leaves neither a
+ * repository nor a catalog location behind.
  * The catalog reads the file first (a dry run) and only then keeps the location.
  */
 export function createRegisterAction(options: {
   catalog: CatalogService;
   githost: GitHostService;
+  github: GithubRepos;
 }) {
-  const { catalog, githost } = options;
+  const { catalog, githost, github } = options;
   return createTemplateAction({
     id: 'golden-path:register',
     description:
@@ -30,6 +33,13 @@ export function createRegisterAction(options: {
             .describe(
               'The local git host repository to delete if registration fails',
             ),
+        undoGithubRepoUrl: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The GitHub repository (a repoUrl) to delete if registration fails',
+            ),
       },
       output: {
         entityRef: z => z.string(),
@@ -37,7 +47,11 @@ export function createRegisterAction(options: {
       },
     },
     async handler(ctx) {
-      const { catalogInfoUrl, undoGithostRepository: undo } = ctx.input;
+      const {
+        catalogInfoUrl,
+        undoGithostRepository: undo,
+        undoGithubRepoUrl,
+      } = ctx.input;
       const credentials = await ctx.getInitiatorCredentials();
       const location = { type: 'url', target: catalogInfoUrl };
       let locationId: string | undefined;
@@ -70,12 +84,21 @@ export function createRegisterAction(options: {
           await githost.deleteRepository(undo.owner, undo.name);
           undone.push(`the repository ${undo.owner}/${undo.name} was deleted`);
         }
+        let byHand = '';
+        if (undoGithubRepoUrl) {
+          const result = await github.undo(
+            github.parse(undoGithubRepoUrl),
+            ctx.logger,
+          );
+          if (result.deleted) undone.push(result.clause);
+          else byHand = ` ${result.sentence}`;
+        }
         throw new Error(
           `The catalog did not accept the new service: ${reason}.${
-            undone.length
+            undone.length && !byHand
               ? ` Nothing is left behind: ${undone.join(' and ')}.`
               : ''
-          }`,
+          }${byHand}`,
         );
       }
     },

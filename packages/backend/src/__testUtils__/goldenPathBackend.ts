@@ -40,9 +40,19 @@ export const TEST_TOKEN = 'golden-path-tests-0123456789abcdef';
  *
  * `refuseComponentsFromUrls` makes the catalog refuse every Component read
  * from a URL, as an operator's `catalog.rules` can: a registration that fails.
+ * `github` is the `integrations.github` entry (e.g. the stand-in's), for runs
+ * of the production path.
  */
 export async function startGoldenPathBackend(
-  options: { refuseComponentsFromUrls?: boolean } = {},
+  options: {
+    refuseComponentsFromUrls?: boolean;
+    github?: {
+      host: string;
+      apiBaseUrl?: string;
+      rawBaseUrl?: string;
+      token?: string;
+    };
+  } = {},
 ) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -69,7 +79,9 @@ export async function startGoldenPathBackend(
             ],
           },
         },
-        integrations: { github: [{ host: 'github.com', token: 'unused' }] },
+        integrations: {
+          github: [options.github ?? { host: 'github.com', token: 'unused' }],
+        },
         githost: { directory: githostDir },
         catalog: {
           rules: [

@@ -9,6 +9,10 @@ import { GithubUrls } from './shapes';
 import { GithubApi, GithubTraffic } from './traffic';
 import { deliverWebhook, pushEventPayload } from './webhooks';
 import { createOauthRouter, OauthApp } from './oauth';
+import { GitStore } from './gitStore';
+import { createRepoWriteRouter } from './restRepos';
+import { createSmartHttpRouter } from './smartHttp';
+import { GithubTokenLimits } from './tokenLimits';
 
 export interface GithubStandinOptions {
   /** The organisations, repositories, teams and users to serve. */
@@ -48,15 +52,19 @@ function apiOf(path: string): GithubApi {
 export class GithubStandin {
   readonly world: GithubWorld;
   readonly traffic = new GithubTraffic();
+  /** Rights taken from tokens (push, delete), for failures of publishing. */
+  readonly limits = new GithubTokenLimits();
   /** The address it listens on, e.g. `http://127.0.0.1:40123`. */
   url = '';
   private server?: http.Server;
   private readonly tokens: Set<string>;
   private readonly oauthTokens = new Map<string, string>();
   private readonly webUrl: string;
+  private readonly git: GitStore;
 
   private constructor(private readonly options: GithubStandinOptions) {
     this.world = options.world ?? new GithubWorld();
+    this.git = new GitStore(this.world);
     this.tokens = new Set(options.tokens ?? ['standin-token']);
     this.webUrl = options.webUrl ?? 'https://github.com';
   }
@@ -73,7 +81,8 @@ export class GithubStandin {
   }
 
   get urls(): GithubUrls {
-    return { api: this.apiBaseUrl, web: this.webUrl };
+    // Repositories are cloned from and pushed to this server itself.
+    return { api: this.apiBaseUrl, web: this.webUrl, git: this.url };
   }
 
   /** The first accepted token. */
@@ -163,6 +172,15 @@ export class GithubStandin {
   private app() {
     const app = express();
     app.disable('x-powered-by');
+    // git's own protocol, before the API's gate (git authenticates with basic auth).
+    app.use(
+      createSmartHttpRouter({
+        world: this.world,
+        store: this.git,
+        limits: this.limits,
+        isToken: t => this.tokens.has(t) || this.oauthTokens.has(t),
+      }),
+    );
     app.use(this.gate);
     app.use(express.json({ limit: '5mb' }));
     app.use(express.urlencoded({ extended: false }));
@@ -192,6 +210,15 @@ export class GithubStandin {
         },
       }),
     );
+    const writes = createRepoWriteRouter({
+      world: this.world,
+      store: this.git,
+      limits: this.limits,
+      urls: () => this.urls,
+      tokenOf: req => this.tokenOf(req),
+    });
+    app.use('/api/v3', writes);
+    app.use(writes);
     // Last: REST answers every other path (a 404 as GitHub's for unknown ones).
     const rest = createRestRouter({
       world: this.world,
@@ -222,5 +249,6 @@ export class GithubStandin {
     this.server = undefined;
     server.closeAllConnections();
     await new Promise(resolve => server.close(resolve));
+    await this.git.dispose();
   }
 }

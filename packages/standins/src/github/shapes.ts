@@ -4,6 +4,8 @@ import { GithubCommit, GithubOrg, GithubRepo, GithubUser } from './model';
 export interface GithubUrls {
   api: string;
   web: string;
+  /** Where git's smart HTTP answers (`clone_url`); default: `web`. */
+  git?: string;
 }
 
 /** A user as GitHub's REST API shows one. */
@@ -59,7 +61,7 @@ export function repoJson(urls: GithubUrls, repo: GithubRepo) {
     blobs_url: `${base}/git/blobs{/sha}`,
     contents_url: `${base}/contents/{+path}`,
     commits_url: `${base}/commits{/sha}`,
-    clone_url: `${urls.web}/${repo.owner}/${repo.name}.git`,
+    clone_url: `${urls.git ?? urls.web}/${repo.owner}/${repo.name}.git`,
     created_at: repo.createdAt,
     updated_at: head?.date ?? repo.createdAt,
     pushed_at: head?.date ?? repo.createdAt,
