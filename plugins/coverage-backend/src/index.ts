@@ -4,4 +4,4 @@
  *
  * @packageDocumentation
  */
-export {};
+export { coveragePlugin as default } from './plugin';

@@ -126,6 +126,14 @@ export class SnapshotStore {
     return rows.map(r => JSON.parse(r.data));
   }
 
+  /** Whether the latest snapshot matched the entity to a production service. */
+  async isProduction(entityRef: string): Promise<boolean> {
+    const row = await this.db('coverage_entities')
+      .where({ entity_ref: entityRef })
+      .first('entity_ref');
+    return Boolean(row);
+  }
+
   /** A source's last good list, kept for the days it is down. */
   async saveSourceRecords(
     sourceId: string,

@@ -17,6 +17,11 @@ export const EDIT_URL_ANNOTATION = 'backstage.io/edit-url';
 
 type EntityMeasure = Exclude<MeasureId, 'coverage'>;
 
+/** An entity as the catalog API returns it, with its processing status. */
+type EntityWithStatus = Entity & {
+  status?: { items?: { level: string; message: string }[] };
+};
+
 /** What the checks need beyond the entity itself. */
 export interface CheckContext {
   catalog: CatalogView;
@@ -183,7 +188,10 @@ export function checkEntity(entity: Entity, ctx: CheckContext): CheckResult[] {
       : `relations point at entities that do not exist: ${dangling.join(', ')}`,
   );
 
-  const errors = (entity.status?.items ?? []).filter(i => i.level === 'error');
+  // The catalog's processing errors: the last valid version of the entity stays,
+  // with the error in status.items.
+  const status = (entity as EntityWithStatus).status;
+  const errors = (status?.items ?? []).filter(i => i.level === 'error');
   add(
     'no-processing-error',
     errors.length === 0,
@@ -199,7 +207,7 @@ export function completeness(
   entity: Entity,
   ctx: CheckContext,
   production: boolean,
-): EntityCompleteness & { editUrl?: string } {
+): EntityCompleteness {
   const checks = checkEntity(entity, ctx);
   const passes = (measure: EntityMeasure) =>
     checks.filter(c => c.measure === measure).every(c => c.ok);
