@@ -147,8 +147,8 @@ export const spec = {
           lastGoodAt: {
             type: 'string',
             format: 'date-time',
-            description: 'When the source failed',
-            'the time of the last good list used instead.': null,
+            description:
+              'When the source failed: the time of the last good list used instead.',
           },
         },
       },
@@ -373,12 +373,14 @@ export const spec = {
         required: ['team', 'entities', 'missing'],
         properties: {
           team: {
+            type: 'object',
+            nullable: true,
+            description: 'Null when there is no snapshot yet.',
             allOf: [
               {
                 $ref: '#/components/schemas/ScopeReport',
               },
             ],
-            nullable: true,
           },
           entities: {
             type: 'array',
