@@ -40,7 +40,8 @@ export function readSettings(config: Config): CoverageSettings {
           c.getConfig('schedule'),
         )
       : DEFAULT_SCHEDULE,
-    inventoryFile: c?.getOptionalString('inventory.file'),
+    // Empty (production's COVERAGE_INVENTORY_FILE unset) means no inventory.
+    inventoryFile: c?.getOptionalString('inventory.file') || undefined,
     gitHostOwners: c?.getOptionalStringArray('gitHost.owners') ?? [],
     demoRepositories: c?.getOptionalBoolean('demoRepositories') ?? false,
     docsUrl:
