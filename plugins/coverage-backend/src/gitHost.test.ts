@@ -4,6 +4,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The real local git host runs beside the plugin, as in the portal's backend.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import githostPlugin from '@internal/plugin-githost-backend';
 import { createTestDatabases, perPluginDatabases } from '@internal/test-utils';
 import { component, group, user } from './__testUtils__/entities';
