@@ -22,6 +22,7 @@ import { SnapshotService } from './service/SnapshotService';
 import { TechDocsStatus } from './service/TechDocsStatus';
 import { seedDemoRepositories } from './demo/seedDemoRepositories';
 import { createRouter } from './router';
+import { scheduleSnapshots } from './snapshotTask';
 
 /**
  * Catalog coverage, served at /api/coverage: production services from the
@@ -127,14 +128,7 @@ export const coveragePlugin = createBackendPlugin({
           }),
         );
 
-        await deps.scheduler.scheduleTask({
-          id: 'coverage-snapshot',
-          scope: 'global',
-          ...settings.schedule,
-          fn: async () => {
-            await snapshots.take();
-          },
-        });
+        await scheduleSnapshots(deps.scheduler, snapshots, settings.schedule);
       },
     });
   },
