@@ -40,8 +40,7 @@ export function readSettings(config: Config): CoverageSettings {
           c.getConfig('schedule'),
         )
       : DEFAULT_SCHEDULE,
-    // Empty (production's COVERAGE_INVENTORY_FILE unset) means no inventory.
-    inventoryFile: c?.getOptionalString('inventory.file') || undefined,
+    inventoryFile: readInventoryFile(c),
     gitHostOwners: c?.getOptionalStringArray('gitHost.owners') ?? [],
     demoRepositories: c?.getOptionalBoolean('demoRepositories') ?? false,
     docsUrl:
@@ -50,4 +49,21 @@ export function readSettings(config: Config): CoverageSettings {
     organisationTitle:
       config.getOptionalString('organization.name') ?? 'Organisation',
   };
+}
+
+/**
+ * `coverage.inventory.file`; empty means none (production sets it from
+ * COVERAGE_INVENTORY_FILE, which is usually unset).
+ */
+function readInventoryFile(c: Config | undefined): string | undefined {
+  const value = c?.getOptional('inventory.file');
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') {
+    throw new Error(
+      `coverage.inventory.file must be the path of a YAML file, got ${JSON.stringify(
+        value,
+      )}`,
+    );
+  }
+  return value;
 }
