@@ -10,6 +10,8 @@ export type {
   RepoInit,
 } from './model';
 export { GithubTraffic } from './traffic';
+export { pullRequestsOf } from './pulls';
+export type { GithubPull } from './pulls';
 export type { GithubFault, GithubRequestRecord } from './traffic';
 export { signWebhook, pushEventPayload, deliverWebhook } from './webhooks';
 export type { OauthApp } from './oauth';
