@@ -6,3 +6,4 @@
  */
 export * from './sources';
 export * from './extensions';
+export * from './repoSlug';

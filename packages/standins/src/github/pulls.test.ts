@@ -7,10 +7,12 @@ describe('the GitHub stand-in: branches, files on a branch and pull requests', (
 
   beforeAll(async () => {
     const world = new GithubWorld();
-    headSha = world.addRepo('acme', {
-      name: 'payments',
-      files: { 'README.md': '# payments\n' },
-    }).branches.get('main')!.sha;
+    headSha = world
+      .addRepo('acme', {
+        name: 'payments',
+        files: { 'README.md': '# payments\n' },
+      })
+      .branches.get('main')!.sha;
     standin = await GithubStandin.start({ world });
   });
   afterAll(() => standin.stop());
@@ -108,10 +110,14 @@ describe('the GitHub stand-in: branches, files on a branch and pull requests', (
   });
 
   it('refuses to replace a file without its sha, and writes without a token', async () => {
-    const replace = await call('PUT', '/repos/acme/payments/contents/README.md', {
-      message: 'Replace',
-      content: Buffer.from('x').toString('base64'),
-    });
+    const replace = await call(
+      'PUT',
+      '/repos/acme/payments/contents/README.md',
+      {
+        message: 'Replace',
+        content: Buffer.from('x').toString('base64'),
+      },
+    );
     expect(replace.status).toBe(422);
     const anonymous = await call(
       'POST',

@@ -82,7 +82,10 @@ export function createPullsRouter(options: {
   const router = express.Router();
 
   const withRepo =
-    (write: boolean, handler: (req: Request, res: Response, repo: GithubRepo) => void) =>
+    (
+      write: boolean,
+      handler: (req: Request, res: Response, repo: GithubRepo) => void,
+    ) =>
     (req: Request, res: Response) => {
       if (write && !req.get('authorization')) {
         fail(res, 401, 'Requires authentication');
@@ -108,10 +111,12 @@ export function createPullsRouter(options: {
   };
 
   router.get(
-    '/repos/:owner/:repo/git/ref/heads/*',
+    // `heads/{branch}`; Octokit sends the slash encoded (`heads%2Fmain`).
+    '/repos/:owner/:repo/git/ref/*',
     withRepo(false, (req, res, repo) => {
-      const branch = (req.params as Record<string, string>)[0];
-      if (!repo.branches.has(branch)) {
+      const ref = (req.params as Record<string, string>)[0];
+      const branch = ref.match(/^heads\/(.+)$/)?.[1];
+      if (!branch || !repo.branches.has(branch)) {
         fail(res, 404, 'Not Found');
         return;
       }
@@ -153,7 +158,11 @@ export function createPullsRouter(options: {
       const { message, content, sha } = req.body ?? {};
       const branch = String(req.body?.branch ?? repo.defaultBranch);
       if (typeof message !== 'string' || typeof content !== 'string') {
-        fail(res, 422, 'Invalid request.\n\n"message" and "content" are required.');
+        fail(
+          res,
+          422,
+          'Invalid request.\n\n"message" and "content" are required.',
+        );
         return;
       }
       const head = repo.branches.get(branch);
@@ -188,7 +197,9 @@ export function createPullsRouter(options: {
           sha: gitBlobSha(data),
           size: data.length,
           type: 'file',
-          html_url: `${urls().web}/${repo.owner}/${repo.name}/blob/${branch}/${path}`,
+          html_url: `${urls().web}/${repo.owner}/${
+            repo.name
+          }/blob/${branch}/${path}`,
         },
         commit: commitJson(urls(), repo, commit),
       });
@@ -211,9 +222,7 @@ export function createPullsRouter(options: {
         )
         .filter(p => !base || p.base === base)
         .reverse();
-      res.json(
-        paginate(req, res, pulls).map(p => pullJson(urls(), repo, p)),
-      );
+      res.json(paginate(req, res, pulls).map(p => pullJson(urls(), repo, p)));
     }),
   );
 
@@ -241,7 +250,8 @@ export function createPullsRouter(options: {
         fail(res, 422, 'Validation Failed', [
           { resource: 'PullRequest', field, code },
         ]);
-      if (typeof title !== 'string' || !title) return invalid('title', 'missing_field');
+      if (typeof title !== 'string' || !title)
+        return invalid('title', 'missing_field');
       if (!repo.branches.has(head)) return invalid('head');
       if (!repo.branches.has(base)) return invalid('base');
       if (repo.branches.get(head)!.sha === repo.branches.get(base)!.sha) {
@@ -264,8 +274,7 @@ export function createPullsRouter(options: {
         ]);
       }
       const pull: GithubPull = {
-        number:
-          pulls.reduce((n, p) => Math.max(n, p.number), 0) + 1,
+        number: pulls.reduce((n, p) => Math.max(n, p.number), 0) + 1,
         title,
         body: typeof body === 'string' ? body : '',
         head,

@@ -23,8 +23,15 @@ describe('PagerDutyStandin', () => {
       'service-1',
       'service-2',
     ]);
-    expect(first).toMatchObject({ limit: 2, offset: 0, more: true, total: null });
-    const last = await (await get('/services?limit=2&offset=4&total=true')).json();
+    expect(first).toMatchObject({
+      limit: 2,
+      offset: 0,
+      more: true,
+      total: null,
+    });
+    const last = await (
+      await get('/services?limit=2&offset=4&total=true')
+    ).json();
     expect(last.services.map((s: any) => s.name)).toEqual(['service-5']);
     expect(last).toMatchObject({ more: false, total: 5 });
     expect(last.services[0]).toMatchObject({
