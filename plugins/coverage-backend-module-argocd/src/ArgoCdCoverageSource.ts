@@ -1,7 +1,9 @@
 import {
   CoverageSource,
+  errorResponseMessage,
   ProductionServiceRecord,
   repoSlugFromUrl,
+  unreachableReason,
 } from '@internal/plugin-coverage-node';
 import { ArgoCdCoverageConfig } from './config';
 
@@ -85,12 +87,12 @@ export class ArgoCdCoverageSource implements CoverageSource {
       });
     } catch (error) {
       throw new Error(
-        `${what}: Argo CD is unreachable (${describeCause(error)})`,
+        `${what}: Argo CD is unreachable (${unreachableReason(error)})`,
         { cause: error },
       );
     }
     if (!res.ok) {
-      const message = await errorMessage(res);
+      const message = await errorResponseMessage(res);
       if (res.status === 401 || res.status === 403) {
         throw new Error(
           `${what}: Argo CD refused the token (${res.status} ${message}); check coverage.argocd.token`,
@@ -101,24 +103,5 @@ export class ArgoCdCoverageSource implements CoverageSource {
     const body = (await res.json()) as { items?: ArgoApplication[] | null };
     // Argo CD answers `items: null` when there are no applications.
     return body.items ?? [];
-  }
-}
-
-function describeCause(error: unknown): string {
-  // fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND) is its cause.
-  const e = error as { message?: string; cause?: { code?: string; message?: string } };
-  return [e?.message, e?.cause?.code ?? e?.cause?.message]
-    .filter(Boolean)
-    .join(': ');
-}
-
-/** The message of a gRPC-gateway error body, or the status text. */
-async function errorMessage(res: Response): Promise<string> {
-  const text = await res.text().catch(() => '');
-  try {
-    const body = JSON.parse(text);
-    return String(body.message ?? body.error ?? res.statusText);
-  } catch {
-    return text.slice(0, 200) || res.statusText;
   }
 }

@@ -7,3 +7,4 @@
 export * from './sources';
 export * from './extensions';
 export * from './repoSlug';
+export * from './httpErrors';

@@ -4,7 +4,9 @@ describe('PagerDutyStandin', () => {
   let pd: PagerDutyStandin;
   beforeAll(async () => {
     pd = await PagerDutyStandin.start();
-    for (let i = 1; i <= 5; i++) pd.world.addService(`service-${i}`);
+    for (let i = 1; i <= 5; i++) {
+      pd.world.addService(`service-${i}`, { teams: i % 2 ? ['PTEAM1'] : [] });
+    }
   });
   afterAll(() => pd.stop());
   afterEach(() => pd.clearFaults());
@@ -40,6 +42,17 @@ describe('PagerDutyStandin', () => {
       status: 'active',
       html_url: 'https://acme.pagerduty.com/service-directory/P000005',
     });
+  });
+
+  it('filters by team_ids[]', async () => {
+    const body = await (
+      await get('/services?team_ids%5B%5D=PTEAM1&team_ids%5B%5D=PNONE')
+    ).json();
+    expect(body.services.map((s: any) => s.name)).toEqual([
+      'service-1',
+      'service-3',
+      'service-5',
+    ]);
   });
 
   it('refuses a missing or unknown token with 401 and PagerDuty error body', async () => {

@@ -72,7 +72,8 @@ const error = (res: Response, status: number, code: number, message: string) =>
 
 /**
  * The part of PagerDuty's REST API v2 the portal reads: the service list with
- * classic offset paging (`limit` up to 100, default 25; `offset`; `more`),
+ * classic offset paging (`limit` up to 100, default 25; `offset`; `more`)
+ * and the `team_ids[]` filter,
  * behind `Authorization: Token token=...`, with faults to inject. Errors are
  * PagerDuty's `{ error: { message, code } }` bodies.
  */
@@ -121,7 +122,11 @@ export function createPagerDutyRouter(
     ) {
       return error(res, 400, 2001, 'Invalid Input Provided');
     }
-    const all = [...world.services.values()];
+    // `team_ids[]=P1&team_ids[]=P2`: services of any of those teams.
+    const teamIds = ([] as unknown[]).concat(req.query.team_ids ?? []);
+    const all = [...world.services.values()].filter(
+      s => !teamIds.length || s.teams.some(t => teamIds.includes(t.id)),
+    );
     const services = all.slice(offset, offset + limit);
     return res.json({
       services,
