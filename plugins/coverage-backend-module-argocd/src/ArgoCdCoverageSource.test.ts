@@ -32,7 +32,14 @@ describe('ArgoCdCoverageSource against the Argo CD stand-in', () => {
   });
   afterAll(() => argo.stop());
 
-  const source = (options: Partial<{ token: string; baseUrl: string; projects: string[]; destinations: string[] }> = {}) =>
+  const source = (
+    options: Partial<{
+      token: string;
+      baseUrl: string;
+      projects: string[];
+      destinations: string[];
+    }> = {},
+  ) =>
     new ArgoCdCoverageSource({
       baseUrl: argo.url,
       token: argo.token,
@@ -85,13 +92,19 @@ describe('ArgoCdCoverageSource against the Argo CD stand-in', () => {
       'grafana',
       'checkout',
     ]);
-    const finance = await source({ projects: ['finance'] }).listProductionServices();
+    const finance = await source({
+      projects: ['finance'],
+    }).listProductionServices();
     expect(finance.map(s => s.name)).toEqual(['ledger']);
   });
 
   it('says Argo CD refused the token', async () => {
-    await expect(source({ token: 'expired' }).listProductionServices()).rejects.toThrow(
-      `Argo CD ${new URL(argo.url).host} could not be read: Argo CD refused the token (401 invalid session: token signature is invalid); check coverage.argocd.token`,
+    await expect(
+      source({ token: 'expired' }).listProductionServices(),
+    ).rejects.toThrow(
+      `Argo CD ${
+        new URL(argo.url).host
+      } could not be read: Argo CD refused the token (401 invalid session: token signature is invalid); check coverage.argocd.token`,
     );
   });
 

@@ -41,7 +41,10 @@ describe('the Argo CD coverage module', () => {
 
   it.each([
     ['coverage is absent', {}],
-    ['coverage.argocd has no baseUrl', { coverage: { argocd: { token: 't' } } }],
+    [
+      'coverage.argocd has no baseUrl',
+      { coverage: { argocd: { token: 't' } } },
+    ],
   ])('adds nothing when %s', async (_, data) => {
     const { captured, backend } = start(data);
     await (await backend).stop();

@@ -24,7 +24,9 @@ describe('PagerDutyCoverageSource against the PagerDuty stand-in', () => {
   afterAll(() => pd.stop());
   afterEach(() => pd.clearFaults());
 
-  const source = (options: { token?: string; apiBaseUrl?: string; teamIds?: string[] } = {}) =>
+  const source = (
+    options: { token?: string; apiBaseUrl?: string; teamIds?: string[] } = {},
+  ) =>
     new PagerDutyCoverageSource({
       apiBaseUrl: pd.url,
       token: pd.token,
@@ -58,13 +60,19 @@ describe('PagerDutyCoverageSource against the PagerDuty stand-in', () => {
   });
 
   it('keeps only the configured teams', async () => {
-    const services = await source({ teamIds: ['PTEAMPY'] }).listProductionServices();
+    const services = await source({
+      teamIds: ['PTEAMPY'],
+    }).listProductionServices();
     expect(services.map(s => s.name)).toEqual(['Payments API']);
   });
 
   it('says PagerDuty refused the token', async () => {
-    await expect(source({ token: 'revoked' }).listProductionServices()).rejects.toThrow(
-      `PagerDuty ${new URL(pd.url).host} could not be read: PagerDuty refused the token (401 Authentication failed); check coverage.pagerduty.token`,
+    await expect(
+      source({ token: 'revoked' }).listProductionServices(),
+    ).rejects.toThrow(
+      `PagerDuty ${
+        new URL(pd.url).host
+      } could not be read: PagerDuty refused the token (401 Authentication failed); check coverage.pagerduty.token`,
     );
   });
 

@@ -111,9 +111,7 @@ describe('coverage from GitHub, Argo CD and PagerDuty', () => {
 
     const report = await api().get('/api/coverage/report').set(auth);
     expect(report.status).toBe(200);
-    expect(
-      report.body.sources.map((s: any) => [s.id, s.ok, s.count]),
-    ).toEqual([
+    expect(report.body.sources.map((s: any) => [s.id, s.ok, s.count])).toEqual([
       ['github', true, 2],
       ['argocd', true, 1],
       ['pagerduty', true, 1],
@@ -156,7 +154,10 @@ describe('coverage from GitHub, Argo CD and PagerDuty', () => {
       const snapshot = await api().post('/api/coverage/snapshots').set(auth);
       expect(snapshot.status).toBe(200);
       const report = await api().get('/api/coverage/report').set(auth);
-      expect(report.body.missingSources.sort()).toEqual(['github', 'pagerduty']);
+      expect(report.body.missingSources.sort()).toEqual([
+        'github',
+        'pagerduty',
+      ]);
       const byId = Object.fromEntries(
         report.body.sources.map((s: any) => [s.id, s]),
       );
