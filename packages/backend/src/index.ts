@@ -83,6 +83,12 @@ backend.add(import('@internal/plugin-space-metrics-backend'));
 // Catalog coverage: production services (inventory file here; GitHub, Argo CD
 // and PagerDuty through source modules) against the catalog, one snapshot a day.
 backend.add(import('@internal/plugin-coverage-backend'));
+// Its sources of production services, each off until configured
+// (coverage.github, coverage.argocd, coverage.pagerduty; docs/coverage-sources.md).
+// GitHub also opens the pull requests that add catalog-info.yaml.
+backend.add(import('@internal/plugin-coverage-backend-module-github'));
+backend.add(import('@internal/plugin-coverage-backend-module-argocd'));
+backend.add(import('@internal/plugin-coverage-backend-module-pagerduty'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -10,4 +10,5 @@
  */
 export * from './github';
 export * from './argocd';
+export * from './pagerduty';
 export * from './github-deployments';

@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export { createTestDatabases, perPluginDatabases } from './testDatabases';
+export { captureCoverageSources } from './coverageSources';

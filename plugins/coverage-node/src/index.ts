@@ -6,3 +6,5 @@
  */
 export * from './sources';
 export * from './extensions';
+export * from './repoSlug';
+export * from './httpErrors';

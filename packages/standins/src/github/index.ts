@@ -12,6 +12,8 @@ export type {
 export { GithubTraffic } from './traffic';
 export { GithubTokenLimits } from './tokenLimits';
 export type { GithubTokenRight } from './tokenLimits';
+export { pullRequestsOf } from './pulls';
+export type { GithubPull } from './pulls';
 export type { GithubFault, GithubRequestRecord } from './traffic';
 export { signWebhook, pushEventPayload, deliverWebhook } from './webhooks';
 export type { OauthApp } from './oauth';

@@ -3,6 +3,7 @@ import { gitBlobSha, GithubCommit, GithubRepo, GithubWorld } from './model';
 import { paginate } from './pagination';
 import { commitJson, GithubUrls, orgJson, repoJson, userJson } from './shapes';
 import { tarGz } from './tarball';
+import { createPullsRouter } from './pulls';
 
 const notFound = (res: Response) =>
   res.status(404).json({
@@ -377,6 +378,8 @@ export function createRestRouter(options: {
     }),
   );
 
+  // Branches, files written on a branch and pull requests (pulls.ts).
+  router.use(createPullsRouter({ world, urls }));
   router.use((_req, res) => notFound(res));
   return router;
 }

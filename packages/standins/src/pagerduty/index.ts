@@ -1,0 +1,6 @@
+export {
+  PagerDutyStandin,
+  PagerDutyWorld,
+  createPagerDutyRouter,
+} from './server';
+export type { PagerDutyService, PagerDutyFault } from './server';

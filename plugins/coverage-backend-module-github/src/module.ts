@@ -1,0 +1,49 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { coverageSourcesExtensionPoint } from '@internal/plugin-coverage-node';
+import { readGithubCoverageConfig } from './config';
+import { GithubApi } from './githubApi';
+import { GithubCoverageSource } from './GithubCoverageSource';
+import { GithubRepositoryHost } from './GithubRepositoryHost';
+
+/**
+ * Adds the GitHub organisation (`coverage.github`) to coverage: its active
+ * repositories as production services, and GitHub as the host that opens
+ * pull requests adding catalog-info.yaml. Does nothing without that config.
+ */
+export const coverageModuleGithub = createBackendModule({
+  pluginId: 'coverage',
+  moduleId: 'github',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        coverage: coverageSourcesExtensionPoint,
+      },
+      async init({ config, logger, coverage }) {
+        const options = readGithubCoverageConfig(config);
+        if (!options) {
+          logger.info(
+            'coverage.github.organization is not set: GitHub is not a source of production services',
+          );
+          return;
+        }
+        const api = new GithubApi(
+          ScmIntegrations.fromConfig(config),
+          options.host,
+          options.organization,
+        );
+        coverage.addSource(
+          new GithubCoverageSource(api, {
+            activityWindowDays: options.activityWindowDays,
+          }),
+        );
+        coverage.addRepositoryHost(new GithubRepositoryHost(api));
+      },
+    });
+  },
+});
