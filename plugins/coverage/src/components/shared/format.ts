@@ -1,0 +1,37 @@
+import { MeasureValue } from '@internal/plugin-coverage-common';
+
+/** 0.8125 -> "81%"; null (nothing to measure) -> "—". */
+export function percent(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined) return '—';
+  return `${Math.round(ratio * 100)}%`;
+}
+
+/** "26 of 32" with the ratio, or "nothing to measure" when the denominator is 0. */
+export function fraction(value: MeasureValue): string {
+  if (value.denominator === 0) return 'nothing to measure';
+  return `${value.numerator} of ${value.denominator}`;
+}
+
+/** A change in ratio points, signed: 0.031 -> "+3.1 points"; null -> "no data a week ago". */
+export function change(delta: number | null | undefined): string {
+  if (delta === null || delta === undefined) return 'no snapshot a week earlier';
+  const points = Math.round(delta * 1000) / 10;
+  if (points === 0) return 'no change';
+  return `${points > 0 ? '+' : ''}${points} points`;
+}
+
+/** The HTTP status of a failed request, when the error carries one. */
+export function statusOf(error: unknown): number | undefined {
+  const e = error as
+    | { statusCode?: number; response?: { status?: number } }
+    | undefined;
+  return e?.statusCode ?? e?.response?.status;
+}
+
+/** Names a source by its title when the report lists it. */
+export function sourceTitle(
+  id: string,
+  sources: { id: string; title: string }[],
+): string {
+  return sources.find(s => s.id === id)?.title ?? id;
+}
