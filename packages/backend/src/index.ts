@@ -80,6 +80,10 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 // adoption and portal usage (the adoption dashboard's API).
 backend.add(import('@internal/plugin-space-metrics-backend'));
 
+// Catalog coverage: production services (inventory file here; GitHub, Argo CD
+// and PagerDuty through source modules) against the catalog, one snapshot a day.
+backend.add(import('@internal/plugin-coverage-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

@@ -41,6 +41,11 @@ export interface SourceStatus {
   count: number;
   /** Why it failed, in words (set when ok is false). */
   error?: string;
+  /**
+   * When the source failed: the time of its last good list, which the
+   * snapshot used instead (its services are then neither lost nor new).
+   */
+  lastGoodAt?: string;
 }
 
 /** The individual checks behind the entity-level measures. */
@@ -83,6 +88,8 @@ export interface EntityCompleteness {
   /** Pass/fail for each entity-level measure. */
   measures: Record<Exclude<MeasureId, 'coverage'>, boolean>;
   checks: CheckResult[];
+  /** Where to edit the entity's file (`backstage.io/edit-url`), when known. */
+  editUrl?: string;
 }
 
 /** A scope of the report: the organisation, a team (Group) or a System. */

@@ -1,0 +1,1 @@
+export { createTestDatabases } from '@internal/test-utils';
