@@ -99,7 +99,7 @@ describe('CoverageDashboardPage', () => {
 
   it('names the missing source instead of reporting a drop', async () => {
     const report = sampleReport({
-      missingSources: ['pagerduty'],
+      missingSources: ['pagerduty', 'argocd'],
       sources: [
         { id: 'github', title: 'GitHub', ok: true, count: 18 },
         {
@@ -109,12 +109,23 @@ describe('CoverageDashboardPage', () => {
           count: 0,
           error: 'connect ECONNREFUSED 127.0.0.1:9',
         },
+        {
+          id: 'argocd',
+          title: 'Argo CD',
+          ok: false,
+          count: 0,
+          error: 'HTTP 503',
+          lastGoodAt: '2026-11-25T03:00:00.000Z',
+        },
       ],
     });
     await render(fullClient(report));
     const warning = await screen.findByTestId('missing-sources');
     expect(warning).toHaveTextContent(
       'PagerDuty could not be read on 2026-11-26: figures leave it out (connect ECONNREFUSED 127.0.0.1:9).',
+    );
+    expect(warning).toHaveTextContent(
+      'Argo CD could not be read on 2026-11-26: figures use its last good list, from 2026-11-25, instead (HTTP 503).',
     );
     expect(warning).toHaveTextContent('This is not a drop in coverage');
     expect(

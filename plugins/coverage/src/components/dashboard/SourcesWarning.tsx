@@ -18,17 +18,23 @@ export function SourcesWarning(props: { report: CoverageReport }) {
     >
       <AlertTitle>Some sources could not be read</AlertTitle>
       {missingSources.map(id => {
-        const error = sources.find(s => s.id === id)?.error;
+        const status = sources.find(s => s.id === id);
+        const instead = status?.lastGoodAt
+          ? `figures use its last good list, from ${status.lastGoodAt.slice(
+              0,
+              10,
+            )}, instead`
+          : 'figures leave it out';
         return (
           <div key={id}>
-            {sourceTitle(id, sources)} could not be read on {day}: figures leave
-            it out{error ? ` (${error})` : ''}.
+            {sourceTitle(id, sources)} could not be read on {day}: {instead}
+            {status?.error ? ` (${status.error})` : ''}.
           </div>
         );
       })}
       <div>
-        This is not a drop in coverage: services only that source knows about
-        are neither counted nor reported missing until it can be read again.
+        This is not a drop in coverage: the services that only this source
+        knows about are neither lost nor reported missing because it was down.
       </div>
     </Alert>
   );

@@ -27,7 +27,10 @@ function render(client: FakeCoverageClient) {
 describe('EntityCompletenessCard', () => {
   it('lists what the entity is missing with how to fix it, failed checks first', async () => {
     const client = new FakeCoverageClient({
-      completeness: sampleCompleteness(),
+      completeness: sampleCompleteness({
+        editUrl:
+          'https://github.com/acme-pay/payments-api/edit/main/catalog-info.yaml',
+      }),
     });
     await render(client);
     const list = await screen.findByRole('list', {
@@ -50,6 +53,12 @@ describe('EntityCompletenessCard', () => {
     // A passed check shows what was found, and no fix.
     expect(items[2]).toHaveTextContent('owner group:default/team-payments exists');
     expect(items[2]).not.toHaveTextContent('Set spec.owner');
+    expect(
+      screen.getByRole('link', { name: /Edit this entity's catalog-info.yaml/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/acme-pay/payments-api/edit/main/catalog-info.yaml',
+    );
     expect(screen.getByTestId('missing-count')).toHaveTextContent(
       '2 of 3 missing',
     );

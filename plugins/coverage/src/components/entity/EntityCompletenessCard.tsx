@@ -1,5 +1,5 @@
 import useAsync from 'react-use/esm/useAsync';
-import { InfoCard, Progress } from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
@@ -54,6 +54,11 @@ export function EntityCompletenessCard() {
           </Typography>
         )}
         <CheckList checks={c.checks} label="Completeness checklist" />
+        {failed > 0 && c.editUrl && (
+          <Typography variant="body2">
+            <Link to={c.editUrl}>Edit this entity's catalog-info.yaml</Link>
+          </Typography>
+        )}
       </>
     );
   }
