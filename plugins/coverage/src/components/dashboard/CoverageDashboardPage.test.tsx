@@ -8,11 +8,27 @@ import {
   sampleTrend,
   scope,
 } from '../../__testUtils__/FakeCoverageClient';
-import { renderWithClient } from '../../__testUtils__/render';
+import { backendBase, renderWithClient } from '../../__testUtils__/render';
 import { CoverageDashboardPage } from './CoverageDashboardPage';
 
+const changeUrl = `${backendBase}/githost/repos/acme-pay/ledger-export/change-requests/1`;
+
 function render(client: FakeCoverageClient) {
-  return renderWithClient(<CoverageDashboardPage />, client);
+  return renderWithClient(<CoverageDashboardPage />, client, {
+    [changeUrl]: {
+      id: 1,
+      owner: 'acme-pay',
+      repo: 'ledger-export',
+      title: 'Add ledger-export to the software catalog',
+      description: 'The owner is a guess from CODEOWNERS: check it.',
+      sourceBranch: 'add-catalog-info',
+      targetBranch: 'main',
+      status: 'open',
+      createdBy: 'user:default/guest',
+      createdAt: '2026-11-26T05:00:00.000Z',
+      changedFiles: ['catalog-info.yaml'],
+    },
+  });
 }
 
 function fullClient(report = sampleReport()) {
@@ -23,7 +39,7 @@ function fullClient(report = sampleReport()) {
     pullRequest: {
       repoSlug: 'acme-pay/ledger-export',
       host: 'githost',
-      url: 'http://localhost:7007/githost/acme-pay/ledger-export/changes/1',
+      url: changeUrl,
       branch: 'add-catalog-info',
       catalogInfoYaml:
         'apiVersion: backstage.io/v1alpha1\nkind: Component\n# owner is a guess\n',
@@ -151,14 +167,22 @@ describe('CoverageDashboardPage', () => {
         name: 'Add acme-pay/ledger-export to catalog',
       }),
     );
-    const link = await within(ledger).findByRole('link', {
-      name: /^Open the change request on the local git host/,
-    });
-    expect(link).toHaveAttribute(
-      'href',
-      'http://localhost:7007/githost/acme-pay/ledger-export/changes/1',
-    );
+    expect(
+      await within(ledger).findByText(
+        'Opened a change request on the local git host.',
+      ),
+    ).toBeInTheDocument();
     expect(ledger).toHaveTextContent('# owner is a guess');
+    // The local git host has no pages: the portal shows the change itself.
+    await userEvent.click(
+      within(ledger).getByRole('button', {
+        name: 'View change request #1 on the local git host',
+      }),
+    );
+    const change = await screen.findByTestId('change-request');
+    expect(change).toHaveTextContent('Add ledger-export to the software catalog');
+    expect(change).toHaveTextContent('open: add-catalog-info into main');
+    expect(change).toHaveTextContent('Changed files: catalog-info.yaml');
     expect(client.calls).toContainEqual({
       method: 'createPullRequest',
       args: ['acme-pay/ledger-export'],

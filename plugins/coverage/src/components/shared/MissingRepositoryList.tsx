@@ -16,6 +16,7 @@ import {
 } from '@internal/plugin-coverage-common';
 import { coverageApiRef } from '../../api';
 import { statusOf } from './format';
+import { ChangeRequestView, parseGitHostChangeUrl } from './ChangeRequestView';
 
 const basisText: Record<OwnerGuess['basis'], string> = {
   codeowners: 'CODEOWNERS',
@@ -65,13 +66,23 @@ function AddToCatalog(props: { repo: MissingRepository }) {
   }>({});
   const url = state.result?.url ?? props.repo.pullRequestUrl;
   if (url) {
+    const local = parseGitHostChangeUrl(url);
     return (
       <>
-        <Link to={url} data-testid="pull-request-link">
-          {state.result
-            ? `Open the ${changeName(state.result.host)}`
-            : 'A change adding it is open'}
-        </Link>
+        {state.result && (
+          <Typography variant="body2" role="status">
+            {`Opened a ${changeName(state.result.host)}.`}
+          </Typography>
+        )}
+        {local ? (
+          <ChangeRequestView {...local} />
+        ) : (
+          <Link to={url} data-testid="pull-request-link">
+            {state.result
+              ? `Open the ${changeName(state.result.host)}`
+              : 'A pull request adding it is open'}
+          </Link>
+        )}
         {state.result && (
           <details>
             <summary>
