@@ -157,7 +157,7 @@ describe('CoverageDashboardPage', () => {
     });
     const ledger = within(table).getByRole('row', { name: /ledger-export/ });
     expect(ledger).toHaveTextContent('guess (CODEOWNERS)');
-    expect(ledger).toHaveTextContent('github, argocd');
+    expect(ledger).toHaveTextContent('GitHub, Argo CD');
     expect(
       within(table).getByRole('row', { name: /fraud-rules/ }),
     ).toHaveTextContent('guess (top committers)');

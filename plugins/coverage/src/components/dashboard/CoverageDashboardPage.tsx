@@ -139,6 +139,7 @@ export function CoverageDashboardPage() {
               <MissingRepositoryList
                 items={missing.value.items}
                 label="Missing repositories"
+                sources={r.sources}
               />
             )}
           </InfoCard>

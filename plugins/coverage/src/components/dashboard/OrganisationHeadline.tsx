@@ -63,9 +63,7 @@ export function OrganisationHeadline(props: {
           {coverage.denominator === 0
             ? 'no production services found'
             : `${fraction(coverage)} production services are in the catalog`}
-          {props.changes
-            ? ` (${change(props.changes.coverage)} since last week)`
-            : ''}
+          {props.changes ? ` (${change(props.changes.coverage)})` : ''}
           ; threshold {percent(threshold)}
         </Typography>
         <MeasureInfo measure="coverage" />

@@ -27,7 +27,7 @@ export function MeasureTiles(props: {
       {ids.map(id => {
         const value = props.measures[id];
         return (
-          <Grid item xs={12} sm={6} md={3} key={id}>
+          <Grid item xs={12} sm={6} md key={id}>
             <Paper
               variant="outlined"
               role="group"
@@ -49,9 +49,7 @@ export function MeasureTiles(props: {
                 </Typography>
                 <Typography variant="body2" color="textSecondary">
                   {fraction(value)}
-                  {props.changes
-                    ? `; ${change(props.changes[id])} since last week`
-                    : ''}
+                  {props.changes ? `; ${change(props.changes[id])}` : ''}
                 </Typography>
               </Box>
             </Paper>

@@ -15,7 +15,7 @@ import {
   PullRequestResult,
 } from '@internal/plugin-coverage-common';
 import { coverageApiRef } from '../../api';
-import { statusOf } from './format';
+import { sourceTitle, statusOf } from './format';
 import { ChangeRequestView, parseGitHostChangeUrl } from './ChangeRequestView';
 
 const basisText: Record<OwnerGuess['basis'], string> = {
@@ -135,6 +135,8 @@ function AddToCatalog(props: { repo: MissingRepository }) {
 export function MissingRepositoryList(props: {
   items: MissingRepository[];
   label: string;
+  /** The snapshot's sources, to name them by title. */
+  sources?: { id: string; title: string }[];
 }) {
   if (props.items.length === 0) {
     return (
@@ -163,7 +165,9 @@ export function MissingRepositoryList(props: {
                 repo.repoSlug
               )}
             </TableCell>
-            <TableCell>{repo.sources.join(', ')}</TableCell>
+            <TableCell>
+              {repo.sources.map(s => sourceTitle(s, props.sources)).join(', ')}
+            </TableCell>
             <TableCell>
               <OwnerGuessCell guess={repo.ownerGuess} />
             </TableCell>

@@ -12,12 +12,17 @@ export function fraction(value: MeasureValue): string {
   return `${value.numerator} of ${value.denominator}`;
 }
 
-/** A change in ratio points, signed: 0.031 -> "+3.1 points"; null -> "no data a week ago". */
+/**
+ * A change in ratio points since last week, signed: 0.031 -> "+3.1 points
+ * since last week"; null -> "no snapshot a week earlier to compare with".
+ */
 export function change(delta: number | null | undefined): string {
-  if (delta === null || delta === undefined) return 'no snapshot a week earlier';
+  if (delta === null || delta === undefined) {
+    return 'no snapshot a week earlier to compare with';
+  }
   const points = Math.round(delta * 1000) / 10;
-  if (points === 0) return 'no change';
-  return `${points > 0 ? '+' : ''}${points} points`;
+  if (points === 0) return 'no change since last week';
+  return `${points > 0 ? '+' : ''}${points} points since last week`;
 }
 
 /** The HTTP status of a failed request, when the error carries one. */
@@ -28,10 +33,17 @@ export function statusOf(error: unknown): number | undefined {
   return e?.statusCode ?? e?.response?.status;
 }
 
-/** Names a source by its title when the report lists it. */
+const knownSources: Record<string, string> = {
+  github: 'GitHub',
+  argocd: 'Argo CD',
+  pagerduty: 'PagerDuty',
+  inventory: 'Inventory file',
+};
+
+/** Names a source by its title (from the report when it lists it). */
 export function sourceTitle(
   id: string,
-  sources: { id: string; title: string }[],
+  sources: { id: string; title: string }[] = [],
 ): string {
-  return sources.find(s => s.id === id)?.title ?? id;
+  return sources.find(s => s.id === id)?.title ?? knownSources[id] ?? id;
 }

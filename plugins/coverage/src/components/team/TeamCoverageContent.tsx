@@ -34,7 +34,7 @@ function EntitiesTable(props: { entities: EntityCompleteness[] }) {
       <TableHead>
         <TableRow>
           <TableCell>Service</TableCell>
-          <TableCell>Production</TableCell>
+          <TableCell style={{ whiteSpace: 'nowrap' }}>Production</TableCell>
           <TableCell>What is missing</TableCell>
         </TableRow>
       </TableHead>
@@ -87,7 +87,9 @@ export function TeamCoverageContent() {
     );
   }
   const v = view.value!;
-  const title = entity.metadata.title ?? name;
+  const profile = entity.spec?.profile as { displayName?: string } | undefined;
+  const title =
+    v.team?.title ?? profile?.displayName ?? entity.metadata.title ?? name;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
