@@ -49,7 +49,12 @@ export function EntityCompletenessCard() {
             Complete: nothing is missing.
           </Alert>
         ) : (
-          <Typography variant="subtitle2" gutterBottom data-testid="missing-count">
+          <Typography
+            variant="subtitle2"
+            component="p"
+            gutterBottom
+            data-testid="missing-count"
+          >
             {failed} of {c.checks.length} missing
           </Typography>
         )}
@@ -62,5 +67,9 @@ export function EntityCompletenessCard() {
       </>
     );
   }
-  return <InfoCard title="Catalog completeness">{content}</InfoCard>;
+  return (
+    <section aria-label="Catalog completeness">
+      <InfoCard title="Catalog completeness">{content}</InfoCard>
+    </section>
+  );
 }
