@@ -169,7 +169,7 @@ describe('coverage router', () => {
       repoSlug: 'acme/new-risk',
       host: 'memory',
       url: 'https://git.example/acme/new-risk/pull/1',
-      branch: 'coverage/add-catalog-info',
+      branch: 'coverage-add-catalog-info',
     });
     expect(res.body.catalogInfoYaml).toContain(
       'OWNER IS A GUESS from codeowners',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import yaml from 'yaml';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { BuiltinKindsEntityProcessor } from '@backstage/plugin-catalog-backend';
+import { validateMkdocsConfig } from '@internal/plugin-techdocs-backend-module-portal';
 
 /** The repository's root (this file is plugins/coverage-backend/src/__testUtils__). */
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -74,8 +75,9 @@ export async function loadDemoCatalog(): Promise<{
 
 /**
  * Whether an entity's docs would build: its folder holds mkdocs.yml and
- * docs/index.md, which is what the portal's prebuild needs. (The running
- * portal asks TechDocs whether they were built.)
+ * docs/index.md, and the portal's own mkdocs.yml check (the one its TechDocs
+ * build runs first) finds nothing to refuse. The running portal asks TechDocs
+ * whether they were published.
  */
 export function demoDocsBuild(entity: Entity): boolean {
   const annotations = entity.metadata.annotations ?? {};
@@ -85,9 +87,15 @@ export function demoDocsBuild(entity: Entity): boolean {
     repo === 'developer-portal'
       ? REPO_ROOT
       : path.join(REPO_ROOT, 'catalog', repo);
+  const mkdocs = path.join(dir, 'mkdocs.yml');
+  if (
+    !fs.existsSync(mkdocs) ||
+    !fs.existsSync(path.join(dir, 'docs', 'index.md'))
+  ) {
+    return false;
+  }
   return (
-    fs.existsSync(path.join(dir, 'mkdocs.yml')) &&
-    fs.existsSync(path.join(dir, 'docs', 'index.md'))
+    validateMkdocsConfig(fs.readFileSync(mkdocs, 'utf8'), dir).length === 0
   );
 }
 

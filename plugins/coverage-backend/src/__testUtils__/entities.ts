@@ -88,11 +88,7 @@ export function component(
     },
     spec: {
       type: 'service',
-      ...('lifecycle' in options
-        ? options.lifecycle
-          ? { lifecycle: options.lifecycle }
-          : {}
-        : { lifecycle: 'production' }),
+      ...lifecycleOf(options),
       ...(owner ? { owner } : {}),
       ...(sys ? { system: sys } : {}),
       ...(options.dependsOn ? { dependsOn: options.dependsOn } : {}),
@@ -138,4 +134,10 @@ export function org(): Entity[] {
     system('billing'),
     system('fraud'),
   ];
+}
+
+/** spec.lifecycle: 'production' unless given; none when given as undefined. */
+function lifecycleOf(options: { lifecycle?: string }) {
+  if (!('lifecycle' in options)) return { lifecycle: 'production' };
+  return options.lifecycle ? { lifecycle: options.lifecycle } : {};
 }

@@ -24,7 +24,8 @@ import { generateCatalogInfo } from './catalogInfo';
 
 const NO_SNAPSHOT =
   'No coverage snapshot yet: the first is taken shortly after the portal starts (coverage.schedule), or take one now with POST /api/coverage/snapshots';
-export const PULL_REQUEST_BRANCH = 'coverage/add-catalog-info';
+// No slash: the local git host allows letters, digits, dots, dashes, underscores.
+export const PULL_REQUEST_BRANCH = 'coverage-add-catalog-info';
 const DAY_MS = 86_400_000;
 
 /** What the routes read: the stored snapshots, and the catalog for live cards. */

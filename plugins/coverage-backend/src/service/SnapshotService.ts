@@ -86,12 +86,14 @@ export class SnapshotService {
       missing: assessment.missing,
       entities: [...assessment.entities.values()],
     });
+    const { numerator, denominator } = report.organisation.measures.coverage;
+    const down = report.missingSources.length
+      ? `; sources down: ${report.missingSources.join(', ')}`
+      : '';
     logger.info(
-      `coverage snapshot ${day}: ${report.organisation.measures.coverage.numerator} of ${report.organisation.measures.coverage.denominator} production services in the catalog` +
-        (report.missingSources.length
-          ? `; sources down: ${report.missingSources.join(', ')}`
-          : ''),
+      `coverage snapshot ${day}: ${numerator} of ${denominator} production services in the catalog${down}`,
     );
+
     return { day, takenAt: saved.report.takenAt, created: saved.created };
   }
 
