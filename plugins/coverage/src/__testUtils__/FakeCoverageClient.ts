@@ -9,18 +9,40 @@ import {
   SnapshotResult,
   TeamView,
 } from '@internal/plugin-coverage-common';
+import { ResponseError } from '@backstage/errors';
 import { CoverageApi } from '../api';
 
-/** An error as the client throws it for a failed response. */
-export function httpError(statusCode: number, message: string): Error {
-  const names: Record<number, string> = {
-    403: 'NotAllowedError',
-    404: 'NotFoundError',
-  };
-  return Object.assign(new Error(message), {
-    name: names[statusCode] ?? 'Error',
-    statusCode,
-  });
+/** A failed response of the backend: its status and the message in its body. */
+export class HttpFailure {
+  constructor(readonly status: number, readonly message: string) {}
+}
+
+/** A failed response, which the fake client throws as the real one does (a ResponseError). */
+export function httpError(status: number, message: string): HttpFailure {
+  return new HttpFailure(status, message);
+}
+
+const errorNames: Record<number, string> = {
+  400: 'InputError',
+  403: 'NotAllowedError',
+  404: 'NotFoundError',
+};
+
+function toResponseError(failure: HttpFailure): Promise<ResponseError> {
+  const name = errorNames[failure.status] ?? 'Error';
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message: failure.message },
+        response: { statusCode: failure.status },
+      }),
+      {
+        status: failure.status,
+        statusText: name,
+        headers: { 'content-type': 'application/json' },
+      },
+    ),
+  );
 }
 
 const m = (numerator: number, denominator: number) => ({
@@ -189,13 +211,13 @@ export function sampleCompleteness(
 }
 
 type Responses = {
-  report?: CoverageReport | Error;
-  trend?: CoverageTrend | Error;
-  missing?: MissingRepositories | Error;
-  team?: TeamView | Error;
-  completeness?: EntityCompleteness | Error;
-  pullRequest?: PullRequestResult | Error;
-  snapshot?: SnapshotResult | Error;
+  report?: CoverageReport | HttpFailure;
+  trend?: CoverageTrend | HttpFailure;
+  missing?: MissingRepositories | HttpFailure;
+  team?: TeamView | HttpFailure;
+  completeness?: EntityCompleteness | HttpFailure;
+  pullRequest?: PullRequestResult | HttpFailure;
+  snapshot?: SnapshotResult | HttpFailure;
   csv?: Record<CoverageExportTable, string>;
 };
 
@@ -208,12 +230,19 @@ export class FakeCoverageClient implements CoverageApi {
 
   constructor(public responses: Responses) {}
 
-  private answer<T>(method: string, args: unknown[], value: T | Error | undefined) {
+  private async answer<T>(
+    method: string,
+    args: unknown[],
+    value: T | HttpFailure | undefined,
+  ): Promise<T> {
     this.calls.push({ method, args });
     if (value === undefined) {
-      return Promise.reject(httpError(500, `${method}: no answer in this test`));
+      throw await toResponseError(
+        httpError(500, `${method}: no answer in this test`),
+      );
     }
-    return value instanceof Error ? Promise.reject(value) : Promise.resolve(value);
+    if (value instanceof HttpFailure) throw await toResponseError(value);
+    return value;
   }
 
   getReport() {

@@ -210,6 +210,25 @@ describe('CoverageDashboardPage', () => {
     ).toBeEnabled();
   });
 
+  it("shows the backend's reason when the change cannot be opened", async () => {
+    const client = fullClient();
+    client.responses.pullRequest = httpError(
+      400,
+      'The branch name "coverage/add" must not contain slashes',
+    );
+    await render(client);
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Add acme-pay/ledger-export to catalog',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Could not open the change: The branch name "coverage/add" must not contain slashes',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('exports both tables as CSV files', async () => {
     const saved: Blob[] = [];
     const createObjectURL = jest

@@ -4,7 +4,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { coverageApiRef } from '../../api';
-import { statusOf } from '../shared/format';
+import { errorMessage, statusOf } from '../shared/format';
 
 /**
  * No snapshot yet: says when one is taken, and offers to take one now (for
@@ -44,7 +44,7 @@ export function EmptyCoverage(props: { onTaken: () => void }) {
             <Typography color="error" role="alert" style={{ marginTop: 8 }}>
               {statusOf(error) === 403
                 ? 'You are not allowed to take a snapshot (coverage.snapshot.create); the daily one will come.'
-                : `The snapshot failed: ${error.message}`}
+                : `The snapshot failed: ${errorMessage(error)}`}
             </Typography>
           )}
         </>

@@ -15,7 +15,7 @@ import {
   PullRequestResult,
 } from '@internal/plugin-coverage-common';
 import { coverageApiRef } from '../../api';
-import { sourceTitle, statusOf } from './format';
+import { errorMessage, sourceTitle, statusOf } from './format';
 import { ChangeRequestView, parseGitHostChangeUrl } from './ChangeRequestView';
 
 const basisText: Record<OwnerGuess['basis'], string> = {
@@ -121,7 +121,7 @@ function AddToCatalog(props: { repo: MissingRepository }) {
         <Typography variant="body2" color="error" role="alert">
           {statusOf(state.error) === 403
             ? 'You are not allowed to open this change: it needs the coverage.pull-request.create permission.'
-            : `Could not open the change: ${state.error.message}`}
+            : `Could not open the change: ${errorMessage(state.error)}`}
         </Typography>
       )}
     </>

@@ -25,6 +25,15 @@ export function change(delta: number | null | undefined): string {
   return `${points > 0 ? '+' : ''}${points} points since last week`;
 }
 
+/**
+ * What the backend said went wrong: a failed request's own message (the
+ * error body's), not just its status line.
+ */
+export function errorMessage(error: Error): string {
+  const body = (error as { body?: { error?: { message?: string } } }).body;
+  return body?.error?.message ?? error.message;
+}
+
 /** The HTTP status of a failed request, when the error carries one. */
 export function statusOf(error: unknown): number | undefined {
   const e = error as
