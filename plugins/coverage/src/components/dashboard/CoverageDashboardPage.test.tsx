@@ -87,6 +87,28 @@ describe('CoverageDashboardPage', () => {
     expect(screen.getByTestId('coverage-headline')).toHaveTextContent('85%');
   });
 
+  it('says once, not on every measure, when there is no snapshot a week earlier', async () => {
+    const client = fullClient();
+    const trend = sampleTrend();
+    trend.changeSinceLastWeek = {
+      coverage: null,
+      ownership: null,
+      documentation: null,
+      operability: null,
+      hygiene: null,
+    };
+    client.responses.trend = trend;
+    await render(client);
+    await waitFor(() =>
+      expect(
+        screen.getByText(/13 of 20 production services are in the catalog/),
+      ).toHaveTextContent('(no snapshot a week earlier to compare with)'),
+    );
+    expect(screen.getByRole('group', { name: 'Hygiene' })).toHaveTextContent(
+      /^Hygiene77%10 of 13$/,
+    );
+  });
+
   it('ranks teams by gap, with each measure as a ratio and a fraction', async () => {
     await render(fullClient());
     const table = await screen.findByRole('table', {

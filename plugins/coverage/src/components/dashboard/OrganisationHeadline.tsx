@@ -48,6 +48,11 @@ export function OrganisationHeadline(props: {
   const { organisation, threshold } = props.report;
   const coverage = organisation.measures.coverage;
   const verdict = thresholdVerdict(coverage.ratio, threshold);
+  // With no snapshot a week earlier, say so once rather than on every tile.
+  const changes =
+    props.changes && Object.values(props.changes).some(c => c !== null)
+      ? props.changes
+      : undefined;
   return (
     <InfoCard title={`${organisation.title}: catalog coverage`}>
       <Box display="flex" alignItems="baseline" flexWrap="wrap" mb={1}>
@@ -78,7 +83,7 @@ export function OrganisationHeadline(props: {
       <MeasureTiles
         measures={organisation.measures}
         only={['ownership', 'documentation', 'operability', 'hygiene']}
-        changes={props.changes}
+        changes={changes}
         testIdPrefix="organisation"
       />
     </InfoCard>

@@ -105,6 +105,7 @@ function AddToCatalog(props: { repo: MissingRepository }) {
         size="small"
         color="primary"
         disabled={state.busy}
+        style={{ whiteSpace: 'nowrap' }}
         aria-label={`Add ${props.repo.repoSlug} to catalog`}
         onClick={async () => {
           setState({ busy: true });
