@@ -129,6 +129,20 @@ describe('coverage router', () => {
     });
   });
 
+  it('serves a newer snapshot as soon as it is stored (by this or another replica)', async () => {
+    await ctx.snapshots.take();
+    expect((await request(app()).get('/report')).body.day).toBe('2026-11-26');
+    setNow(new Date('2026-11-27T12:00:00Z'));
+    await ctx.snapshots.take();
+    expect((await request(app()).get('/report')).body.day).toBe('2026-11-27');
+    pagerduty.down = true;
+    setNow(new Date('2026-11-27T13:00:00Z'));
+    await ctx.snapshots.take(); // same day, new content: replaces it
+    expect((await request(app()).get('/report')).body.missingSources).toEqual([
+      'pagerduty',
+    ]);
+  });
+
   it('lists the missing repositories with their owner guess', async () => {
     await ctx.snapshots.take();
     const res = await request(app()).get('/missing');

@@ -84,7 +84,10 @@ export function createRouter(options: RouterOptions): express.Router {
 
   router.get('/report', async (req, res) => {
     await reader(req);
-    send(res, await coverage.report());
+    // The stored JSON as it is: the report of a large organisation is big.
+    (res as express.Response)
+      .type('application/json')
+      .send(await coverage.reportText());
   });
 
   router.get('/trend', async (req, res) => {

@@ -83,6 +83,22 @@ export class SnapshotStore {
     });
   }
 
+  /** The latest snapshot's day and content hash: a cheap "has it changed?". */
+  async latestHead(): Promise<{ day: string; hash: string } | undefined> {
+    const row = await this.db('coverage_snapshots')
+      .orderBy('day', 'desc')
+      .first('day', 'content_hash');
+    return row ? { day: row.day, hash: row.content_hash } : undefined;
+  }
+
+  /** A day's report as the stored JSON text. */
+  async reportText(day: string): Promise<string | undefined> {
+    const row = await this.db('coverage_snapshots')
+      .where({ day })
+      .first('report');
+    return row?.report;
+  }
+
   async latestReport(): Promise<CoverageReport | undefined> {
     const row = await this.db('coverage_snapshots')
       .orderBy('day', 'desc')

@@ -30,6 +30,9 @@ const DAY_MS = 86_400_000;
 
 /** What the routes read: the stored snapshots, and the catalog for live cards. */
 export class CoverageService {
+  private cached?: { key: string; text: string; report: CoverageReport };
+  private cachedMissing?: { key: string; missing: MissingRepository[] };
+
   constructor(
     private readonly options: {
       store: SnapshotStore;
@@ -41,15 +44,38 @@ export class CoverageService {
     },
   ) {}
 
+  /**
+   * The latest report as JSON text. Kept in memory and re-read only when the
+   * latest snapshot's content hash changes (another replica may have taken it),
+   * so a dashboard read costs one small query, not a parse of the whole report.
+   */
+  async reportText(): Promise<string> {
+    const head = await this.options.store.latestHead();
+    if (!head) throw new NotFoundError(NO_SNAPSHOT);
+    const key = `${head.day}/${head.hash}`;
+    if (this.cached?.key !== key) {
+      const text = await this.options.store.reportText(head.day);
+      if (!text) throw new NotFoundError(NO_SNAPSHOT);
+      this.cached = { key, text, report: JSON.parse(text) };
+    }
+    return this.cached.text;
+  }
+
   async report(): Promise<CoverageReport> {
-    const report = await this.options.store.latestReport();
-    if (!report) throw new NotFoundError(NO_SNAPSHOT);
-    return report;
+    await this.reportText();
+    return this.cached!.report;
   }
 
   async missing(): Promise<MissingRepository[]> {
-    const missing = await this.options.store.latestMissing();
-    if (!missing) throw new NotFoundError(NO_SNAPSHOT);
+    const head = await this.options.store.latestHead();
+    if (!head) throw new NotFoundError(NO_SNAPSHOT);
+    const key = `${head.day}/${head.hash}`;
+    if (this.cachedMissing?.key !== key) {
+      const list = await this.options.store.latestMissing();
+      if (!list) throw new NotFoundError(NO_SNAPSHOT);
+      this.cachedMissing = { key, missing: list };
+    }
+    const { missing } = this.cachedMissing;
     const prs = await this.options.store.pullRequests();
     return missing.map(m =>
       prs.has(m.repoSlug) ? { ...m, pullRequestUrl: prs.get(m.repoSlug) } : m,
@@ -57,8 +83,9 @@ export class CoverageService {
   }
 
   async trend(days: number, scope: string): Promise<CoverageTrend> {
-    const report = await this.report();
-    const latest = Date.parse(`${report.day}T00:00:00Z`);
+    const head = await this.options.store.latestHead();
+    if (!head) throw new NotFoundError(NO_SNAPSHOT);
+    const latest = Date.parse(`${head.day}T00:00:00Z`);
     const since = new Date(latest - (days - 1) * DAY_MS)
       .toISOString()
       .slice(0, 10);
@@ -94,8 +121,10 @@ export class CoverageService {
   }
 
   async team(groupRef: string): Promise<TeamView> {
-    const report = await this.options.store.latestReport();
-    if (!report) return { team: null, entities: [], missing: [] };
+    if (!(await this.options.store.latestHead())) {
+      return { team: null, entities: [], missing: [] };
+    }
+    const report = await this.report();
     const team = report.teams.find(t => t.ref === groupRef);
     if (!team) {
       throw new NotFoundError(
