@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { discoveryApiRef } from '@backstage/frontend-plugin-api';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
@@ -11,6 +12,37 @@ const server = setupServer();
 registerMswTestHooks(server);
 
 const base = 'http://backend.test/api/space-metrics';
+const coverageBase = 'http://backend.test/api/coverage';
+const discoveryApi = {
+  getBaseUrl: async (pluginId: string) => `http://backend.test/api/${pluginId}`,
+};
+const coverageMeasure = (numerator: number, denominator: number) => ({
+  numerator,
+  denominator,
+  ratio: numerator / denominator,
+});
+const coverageReport = {
+  day: '2026-11-26',
+  takenAt: '2026-11-26T03:00:00.000Z',
+  threshold: 0.8,
+  organisation: {
+    ref: 'organisation',
+    kind: 'organisation',
+    title: 'Acme Pay',
+    gap: 9,
+    measures: {
+      coverage: coverageMeasure(13, 20),
+      ownership: coverageMeasure(12, 13),
+      documentation: coverageMeasure(7, 13),
+      operability: coverageMeasure(3, 13),
+      hygiene: coverageMeasure(10, 13),
+    },
+  },
+  teams: [],
+  systems: [],
+  sources: [],
+  missingSources: [],
+};
 const client = new SpaceMetricsClient({
   discoveryApi: { getBaseUrl: async () => base },
   fetchApi: { fetch: (...args) => fetch(...args) },
@@ -98,6 +130,9 @@ describe('AdoptionDashboardPage', () => {
           demo: true,
         }),
       ),
+      http.get(`${coverageBase}/report`, () =>
+        HttpResponse.json(coverageReport),
+      ),
       // One measure failing leaves the others on the page.
       http.get(`${base}/usage`, () =>
         HttpResponse.json(
@@ -110,7 +145,10 @@ describe('AdoptionDashboardPage', () => {
 
   it('shows each measure, withheld teams as such, and says the data is demo data', async () => {
     await renderInTestApp(<AdoptionDashboardPage />, {
-      apis: [[spaceMetricsApiRef, client]],
+      apis: [
+        [spaceMetricsApiRef, client],
+        [discoveryApiRef, discoveryApi],
+      ],
     });
     expect(await screen.findByTestId('nps-headline')).toHaveTextContent(
       '+23.5',
@@ -132,6 +170,61 @@ describe('AdoptionDashboardPage', () => {
     expect(screen.getByText(/^Demo data:/)).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'How Developer NPS is measured' }),
+    ).toBeInTheDocument();
+    // The coverage plugin's headline, beside the SPACE measures.
+    expect(await screen.findByTestId('coverage-headline')).toHaveTextContent(
+      '65%',
+    );
+    expect(
+      screen.getByText('Below threshold: the catalog cannot be trusted.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Open the coverage dashboard/ }),
+    ).toHaveAttribute('href', '/coverage');
+    expect(
+      screen.getByRole('button', { name: 'How Catalog coverage is measured' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says when there is no coverage snapshot yet, or the coverage report is not allowed', async () => {
+    server.use(
+      http.get(`${coverageBase}/report`, () =>
+        HttpResponse.json(
+          { error: { name: 'NotFoundError', message: 'No snapshot yet' } },
+          { status: 404 },
+        ),
+      ),
+    );
+    const { unmount } = await renderInTestApp(<AdoptionDashboardPage />, {
+      apis: [
+        [spaceMetricsApiRef, client],
+        [discoveryApiRef, discoveryApi],
+      ],
+    });
+    expect(
+      await screen.findByText(/^No coverage snapshot yet/),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('coverage-headline')).toHaveTextContent('—');
+    unmount();
+
+    server.use(
+      http.get(`${coverageBase}/report`, () =>
+        HttpResponse.json(
+          { error: { name: 'NotAllowedError', message: 'Forbidden' } },
+          { status: 403 },
+        ),
+      ),
+    );
+    await renderInTestApp(<AdoptionDashboardPage />, {
+      apis: [
+        [spaceMetricsApiRef, client],
+        [discoveryApiRef, discoveryApi],
+      ],
+    });
+    expect(
+      await screen.findByText(
+        'You are not allowed to see the coverage report (coverage.report.read).',
+      ),
     ).toBeInTheDocument();
   });
 });

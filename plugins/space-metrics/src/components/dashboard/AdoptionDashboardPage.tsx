@@ -19,6 +19,7 @@ import { NpsCardContent } from './NpsCard';
 import { TtfdCardContent } from './TtfdCard';
 import { AdoptionCardContent } from './AdoptionCard';
 import { UsageCardContent } from './UsageCard';
+import { CoverageCardContent, useCoverageHeadline } from './CoverageCard';
 import { toCsv } from './csv';
 
 function download(name: string, text: string) {
@@ -38,8 +39,9 @@ function download(name: string, text: string) {
  * The adoption dashboard: NPS, time to first deploy, Scaffolder adoption and
  * portal usage for a period and a team, chosen in the URL
  * (`?period=last-5-quarters&group=group:default/team-web`) so a view can be
- * shared. Each measure loads on its own. More measures (the coverage plugin's
- * headline) are one more entry in `cards` below.
+ * shared, with the coverage plugin's headline (its latest snapshot) beside
+ * them. Each measure loads on its own. More measures are one more entry in
+ * `cards` below.
  */
 export function AdoptionDashboardPage() {
   const api = useApi(spaceMetricsApiRef);
@@ -60,6 +62,7 @@ export function AdoptionDashboardPage() {
   const ttfd = useAsync(() => api.getTtfd(query), deps);
   const adoption = useAsync(() => api.getAdoption(query), deps);
   const usage = useAsync(() => api.getUsage(query), deps);
+  const coverage = useCoverageHeadline();
 
   const titles = new Map(
     (groups.value?.groups ?? []).map(g => [g.ref, g.title]),
@@ -79,7 +82,7 @@ export function AdoptionDashboardPage() {
   };
 
   const cards: {
-    measure: MeasureKey;
+    measure: MeasureKey | 'coverage';
     state: { loading: boolean; error?: Error };
     content?: ReactNode;
   }[] = [
@@ -110,6 +113,13 @@ export function AdoptionDashboardPage() {
       measure: 'usage',
       state: usage,
       content: usage.value && <UsageCardContent report={usage.value} />,
+    },
+    {
+      measure: 'coverage',
+      state: coverage,
+      content: coverage.value && (
+        <CoverageCardContent headline={coverage.value} group={group} />
+      ),
     },
   ];
 

@@ -9,6 +9,7 @@ import Popover from '@material-ui/core/Popover';
 import Typography from '@material-ui/core/Typography';
 import InfoIcon from '@material-ui/icons/InfoOutlined';
 import { definitions, MeasureKey } from '@internal/plugin-space-metrics-common';
+import { measureDefinitions } from '@internal/plugin-coverage-common';
 
 /**
  * One measure of the dashboard: its own loading and error state (a measure
@@ -16,13 +17,17 @@ import { definitions, MeasureKey } from '@internal/plugin-space-metrics-common';
  * away on the info button.
  */
 export function MeasureCard(props: {
-  measure: MeasureKey;
+  /** A SPACE measure, or the coverage plugin's headline. */
+  measure: MeasureKey | 'coverage';
   loading: boolean;
   error?: Error;
   children?: ReactNode;
 }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const definition = definitions[props.measure];
+  const definition =
+    props.measure === 'coverage'
+      ? measureDefinitions.coverage
+      : definitions[props.measure];
   const infoButton = (
     <IconButton
       aria-label={`How ${definition.title} is measured`}
