@@ -1,9 +1,5 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
-import { coverageSourcesExtensionPoint } from '@internal/plugin-coverage-node';
+import { createCoverageSourceModule } from '@internal/plugin-coverage-node';
 import { readGithubCoverageConfig } from './config';
 import { GithubApi } from './githubApi';
 import { GithubCoverageSource } from './GithubCoverageSource';
@@ -14,36 +10,22 @@ import { GithubRepositoryHost } from './GithubRepositoryHost';
  * repositories as production services, and GitHub as the host that opens
  * pull requests adding catalog-info.yaml. Does nothing without that config.
  */
-export const coverageModuleGithub = createBackendModule({
-  pluginId: 'coverage',
+export const coverageModuleGithub = createCoverageSourceModule({
   moduleId: 'github',
-  register(reg) {
-    reg.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        coverage: coverageSourcesExtensionPoint,
-      },
-      async init({ config, logger, coverage }) {
-        const options = readGithubCoverageConfig(config);
-        if (!options) {
-          logger.info(
-            'coverage.github.organization is not set: GitHub is not a source of production services',
-          );
-          return;
-        }
-        const api = new GithubApi(
-          ScmIntegrations.fromConfig(config),
-          options.host,
-          options.organization,
-        );
-        coverage.addSource(
-          new GithubCoverageSource(api, {
-            activityWindowDays: options.activityWindowDays,
-          }),
-        );
-        coverage.addRepositoryHost(new GithubRepositoryHost(api));
-      },
-    });
+  readConfig: readGithubCoverageConfig,
+  notConfigured:
+    'coverage.github.organization is not set: GitHub is not a source of production services',
+  init(options, { config, coverage }) {
+    const api = new GithubApi(
+      ScmIntegrations.fromConfig(config),
+      options.host,
+      options.organization,
+    );
+    coverage.addSource(
+      new GithubCoverageSource(api, {
+        activityWindowDays: options.activityWindowDays,
+      }),
+    );
+    coverage.addRepositoryHost(new GithubRepositoryHost(api));
   },
 });

@@ -8,3 +8,4 @@ export * from './sources';
 export * from './extensions';
 export * from './repoSlug';
 export * from './httpErrors';
+export * from './sourceModule';
