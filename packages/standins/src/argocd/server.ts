@@ -1,6 +1,6 @@
 import http from 'node:http';
 import crypto from 'node:crypto';
-import { AddressInfo } from 'node:net';
+import { closeLoopback, listenOnLoopback } from '../loopback';
 import express, { NextFunction, Request, Response, Router } from 'express';
 
 /** One entry of `status.history`, as Argo CD records a sync. */
@@ -190,13 +190,10 @@ export class ArgoCdStandin {
     const app = express().use(
       createArgoCdRouter(standin.world, standin.tokens),
     );
-    standin.server = http.createServer(app);
-    await new Promise<void>(resolve =>
-      standin.server!.listen(options.port ?? 0, '127.0.0.1', resolve),
-    );
-    standin.url = `http://127.0.0.1:${
-      (standin.server.address() as AddressInfo).port
-    }`;
+    ({ server: standin.server, url: standin.url } = await listenOnLoopback(
+      app,
+      options.port,
+    ));
     return standin;
   }
 
@@ -205,8 +202,7 @@ export class ArgoCdStandin {
   }
 
   async stop() {
-    await new Promise<void>(resolve =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
-    );
+    await closeLoopback(this.server);
+    this.server = undefined;
   }
 }

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { closeLoopback, listenOnLoopback } from '../loopback';
 import express from 'express';
 import { GithubDeploymentsWorld } from './world';
 import { createGithubDeploymentsRouter } from './router';
@@ -34,13 +34,10 @@ export class GithubDeploymentsStandin {
         baseUrl: () => standin.url,
       }),
     );
-    standin.server = http.createServer(app);
-    await new Promise<void>(resolve =>
-      standin.server!.listen(options.port ?? 0, '127.0.0.1', resolve),
-    );
-    standin.url = `http://127.0.0.1:${
-      (standin.server.address() as AddressInfo).port
-    }`;
+    ({ server: standin.server, url: standin.url } = await listenOnLoopback(
+      app,
+      options.port,
+    ));
     return standin;
   }
 
@@ -54,8 +51,7 @@ export class GithubDeploymentsStandin {
   }
 
   async stop() {
-    await new Promise<void>(resolve =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
-    );
+    await closeLoopback(this.server);
+    this.server = undefined;
   }
 }

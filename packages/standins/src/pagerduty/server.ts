@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { closeLoopback, listenOnLoopback } from '../loopback';
 import express, { NextFunction, Request, Response, Router } from 'express';
 
 /** A PagerDuty service, in the shape REST API v2 `GET /services` lists it. */
@@ -178,13 +178,10 @@ export class PagerDutyStandin {
         standin.nextFault(),
       ),
     );
-    standin.server = http.createServer(app);
-    await new Promise<void>(resolve =>
-      standin.server!.listen(options.port ?? 0, '127.0.0.1', resolve),
-    );
-    standin.url = `http://127.0.0.1:${
-      (standin.server.address() as AddressInfo).port
-    }`;
+    ({ server: standin.server, url: standin.url } = await listenOnLoopback(
+      app,
+      options.port,
+    ));
     return standin;
   }
 
@@ -214,9 +211,7 @@ export class PagerDutyStandin {
 
   async stop() {
     const server = this.server;
-    if (!server) return;
     this.server = undefined;
-    server.closeAllConnections();
-    await new Promise(resolve => server.close(resolve));
+    await closeLoopback(server);
   }
 }
