@@ -5,3 +5,4 @@
  */
 export { createTestDatabases, perPluginDatabases } from './testDatabases';
 export { captureCoverageSources } from './coverageSources';
+export { permissionsDenying, serveRouter } from './routerApp';

@@ -225,6 +225,12 @@ export async function runTemplate(
 }
 
 /** Every repository folder on the host's disk, including hidden leftovers. */
+/** The message a task ended with, as the task page shows it. */
+export function failureOf(run: Awaited<ReturnType<typeof runTemplate>>) {
+  const completion = run.events.find(e => e.type === 'completion');
+  return completion?.body?.error?.message as string;
+}
+
 export async function filesOnHost(host: GoldenPathBackend): Promise<string[]> {
   const owners = await fs.readdir(host.githostDir).catch(() => []);
   const all: string[] = [];

@@ -1,5 +1,6 @@
 import {
   eventually,
+  failureOf,
   filesOnHost,
   githostLocations,
   GoldenPathBackend,
@@ -8,12 +9,6 @@ import {
   waitForTemplates,
 } from '../__testUtils__/goldenPathBackend';
 import { formValues } from '../__testUtils__/goldenPath';
-
-/** The message the task ends with, as the task page shows it. */
-function failureOf(run: Awaited<ReturnType<typeof runTemplate>>) {
-  const completion = run.events.find(e => e.type === 'completion');
-  return completion?.body?.error?.message as string;
-}
 
 /**
  * Failure leaves nothing behind: each way a golden path can fail on the

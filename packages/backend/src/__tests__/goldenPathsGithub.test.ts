@@ -2,18 +2,13 @@ import yaml from 'yaml';
 import { GithubStandin, GithubWorld } from '@internal/standins';
 import {
   eventually,
+  failureOf,
   GoldenPathBackend,
   runTemplate,
   startGoldenPathBackend,
   waitForTemplates,
 } from '../__testUtils__/goldenPathBackend';
 import { expectCompliantEntity, formValues } from '../__testUtils__/goldenPath';
-
-/** The message the task ends with, as the task page shows it. */
-function failureOf(run: Awaited<ReturnType<typeof runTemplate>>) {
-  const completion = run.events.find(e => e.type === 'completion');
-  return completion?.body?.error?.message as string;
-}
 
 /**
  * The production path: the templates create the repository on GitHub with the

@@ -1,10 +1,8 @@
-import express from 'express';
 import { Knex } from 'knex';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { permissionsDenying, serveRouter } from '@internal/test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CoverageRepositoryHost,
   CoverageSource,
@@ -108,21 +106,9 @@ export function useRouterApp(setup: {
         defaultCredentials:
           options.credentials ?? mockCredentials.user('user:default/ana'),
       }),
-      permissions: {
-        ...mockServices.permissions(),
-        authorize: async (requests: { permission: { name: string } }[]) =>
-          requests.map(r => ({
-            result: options.deny?.includes(r.permission.name)
-              ? AuthorizeResult.DENY
-              : AuthorizeResult.ALLOW,
-          })),
-      } as any,
+      permissions: permissionsDenying(options.deny),
     });
-    const middleware = MiddlewareFactory.create({
-      config: mockServices.rootConfig(),
-      logger: mockServices.rootLogger(),
-    });
-    return express().use(router).use(middleware.error());
+    return serveRouter(router);
   };
   return {
     app,

@@ -1,8 +1,6 @@
-import express from 'express';
 import { Knex } from 'knex';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionsDenying, serveRouter } from '@internal/test-utils';
 import { createTestDatabases } from './testDatabases';
 import { createServices } from './services';
 import { migrateUp } from '../database/migrate';
@@ -49,21 +47,9 @@ export function useRouterApp() {
         defaultCredentials:
           options.credentials ?? mockCredentials.user('user:default/team-a-0'),
       }),
-      permissions: {
-        ...mockServices.permissions(),
-        authorize: async (requests: { permission: { name: string } }[]) =>
-          requests.map(r => ({
-            result: options.deny?.includes(r.permission.name)
-              ? AuthorizeResult.DENY
-              : AuthorizeResult.ALLOW,
-          })),
-      } as any,
+      permissions: permissionsDenying(options.deny),
     });
-    const middleware = MiddlewareFactory.create({
-      config: mockServices.rootConfig(),
-      logger: mockServices.rootLogger(),
-    });
-    return express().use(router).use(middleware.error());
+    return serveRouter(router);
   };
   return {
     app,
