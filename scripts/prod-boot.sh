@@ -174,6 +174,22 @@ code="$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://localhost:$port/a
   -H "x-hub-signature-256: sha256=$(printf '%s' "$body" | openssl dgst -sha256 -hmac "$hook_secret" | cut -d' ' -f2)" \
   --data "$body")"
 [[ "$code" == 202 ]] || die "a webhook with a good signature got $code, expected 202"
+# Catalog coverage counts production services from the GitHub organisation
+# (the coverage GitHub source module): take today's snapshot and read it back.
+code="$(curl -s -o "$work/snapshot.json" -w '%{http_code}' -X POST \
+  -H "Authorization: Bearer $token" "http://localhost:$port/api/coverage/snapshots")"
+[[ "$code" == 200 || "$code" == 201 ]] || { cat "$work/snapshot.json"; die "taking a coverage snapshot got $code"; }
+coverage="$(curl -fs -H "Authorization: Bearer $token" "http://localhost:$port/api/coverage/report" | node -e '
+  let s = ""; process.stdin.on("data", d => (s += d)).on("end", () => {
+    const r = JSON.parse(s);
+    const github = r.sources.find(x => x.id === "github");
+    if (!github || !github.ok || github.count === 0) {
+      console.error("the GitHub source: " + JSON.stringify(github));
+      process.exit(1);
+    }
+    const c = r.organisation.measures.coverage;
+    console.log(c.numerator + " of " + c.denominator + " production services (" + github.count + " from GitHub)");
+  })')" || die "catalog coverage did not count the GitHub organisation"
 # The catalog refuses unauthenticated callers in production.
 code="$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/api/catalog/entities?limit=1")"
 [[ "$code" == 401 ]] || die "the catalog answered $code to an unauthenticated call, expected 401"
@@ -205,4 +221,4 @@ engine="$(grep -o 'PgSearchEngine\|Postgres search engine is not supported' "$wo
 dbs="$(psql -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" -U postgres -Atc \
   "select count(*) from pg_database where datname like '${prefix}%'")"
 (( dbs > 0 )) || die "no PostgreSQL database was created: is the backend really on PostgreSQL?"
-log "prod-boot: passed: PostgreSQL ($dbs databases), guest refused in production, $count components and $users people discovered from the stand-in GitHub, payment-processor owned by $owner, webhook signatures checked, unauthenticated call refused, app served, search found $found"
+log "prod-boot: passed: PostgreSQL ($dbs databases), guest refused in production, $count components and $users people discovered from the stand-in GitHub, payment-processor owned by $owner, webhook signatures checked, coverage $coverage, unauthenticated call refused, app served, search found $found"

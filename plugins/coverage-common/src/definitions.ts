@@ -14,7 +14,7 @@ export const measureDefinitions: Record<
       'The share of production services that have a catalog entity. Production services come from the ' +
       'systems that know: repositories of the GitHub organisation (not archived, not forks, with a commit ' +
       'in the configured window), Argo CD applications and PagerDuty services, de-duplicated and matched to ' +
-      'entities by repository slug (github.com/project-slug) or by annotation.',
+      'entities by repository (the github.com/project-slug annotation, or the repository the entity was read from) or by annotation.',
   },
   ownership: {
     title: 'Ownership',

@@ -132,7 +132,11 @@ export function buildAcmePayOnGithub(
 ): GithubWorld {
   const org = ACME_PAY_ORG;
   world.addOrg(org);
-  const date = '2026-01-15T10:00:00Z';
+  // An active organisation: every repository's last commit was a week ago
+  // (10:00 UTC, so the commit ids stay the same all day), inside the window
+  // in which catalog coverage counts a repository as production.
+  const weekAgo = new Date(Date.now() - 7 * 24 * 3600 * 1000);
+  const date = `${weekAgo.toISOString().slice(0, 10)}T10:00:00Z`;
 
   const docs = ['users.yaml', 'groups.yaml'].flatMap(f =>
     yaml

@@ -53,6 +53,48 @@ describe('matchProductionServices', () => {
     ]);
   });
 
+  it('matches a Component without the slug annotation by the repository it was read from', () => {
+    const discovered = (name: string, repo: string, slug?: string) =>
+      component(name, {
+        annotations: {
+          'backstage.io/managed-by-location': `url:https://github.com/${repo}/tree/main/catalog-info.yaml`,
+          'backstage.io/managed-by-origin-location': `url:https://github.com/${repo}/blob/main/catalog-info.yaml`,
+          ...(slug ? { 'github.com/project-slug': slug } : {}),
+        },
+      });
+    const byLocation = new EntityIndex([
+      discovered('billing', 'acme/billing'),
+      // Read from one repository but saying it is another: the annotation
+      // wins, and the monorepo it was read from stays without a Component.
+      discovered('mirror', 'acme/monorepo', 'acme/search'),
+      component('local', {
+        annotations: {
+          'backstage.io/managed-by-location': 'file:/srv/catalog/local.yaml',
+        },
+      }),
+    ]);
+    const services = matchProductionServices(
+      [
+        {
+          sourceId: 'github',
+          records: [
+            { name: 'billing', repoSlug: 'Acme/Billing' },
+            { name: 'search', repoSlug: 'acme/search' },
+            { name: 'monorepo', repoSlug: 'acme/monorepo' },
+            { name: 'local', repoSlug: 'acme/local' },
+          ],
+        },
+      ],
+      byLocation,
+    );
+    expect(services.map(s => [s.key, s.entityRef ?? null])).toEqual([
+      ['repo:acme/billing', 'component:default/billing'],
+      ['repo:acme/local', null],
+      ['repo:acme/monorepo', null],
+      ['repo:acme/search', 'component:default/mirror'],
+    ]);
+  });
+
   it('counts a service reported by three sources once, listing every source', () => {
     const services = matchProductionServices(
       [

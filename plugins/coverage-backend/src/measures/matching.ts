@@ -1,9 +1,34 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ProductionServiceRecord } from '@internal/plugin-coverage-node';
+import {
+  ProductionServiceRecord,
+  repoSlugFromUrl,
+} from '@internal/plugin-coverage-node';
 import { ProductionService } from '@internal/plugin-coverage-common';
 
 /** The annotation that names an entity's repository. */
 export const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
+
+/**
+ * Annotations that say where an entity was read from, most specific first.
+ * An entity discovered from a repository's catalog-info.yaml belongs to that
+ * repository even when it has no `github.com/project-slug`.
+ */
+const LOCATION_ANNOTATIONS = [
+  'backstage.io/source-location',
+  'backstage.io/managed-by-origin-location',
+  'backstage.io/managed-by-location',
+];
+
+/** The repository an entity was read from, when that is a GitHub URL. */
+export function slugOfLocation(entity: Entity): string | undefined {
+  for (const key of LOCATION_ANNOTATIONS) {
+    const value = entity.metadata.annotations?.[key];
+    if (!value?.startsWith('url:')) continue;
+    const slug = repoSlugFromUrl(value.slice('url:'.length));
+    if (slug) return normaliseSlug(slug);
+  }
+  return undefined;
+}
 
 /** What one source reported, ready to be matched. */
 export interface SourceRecords {
@@ -18,6 +43,7 @@ export interface SourceRecords {
  */
 export class EntityIndex {
   private readonly bySlug = new Map<string, string>();
+  private readonly byLocation = new Map<string, string>();
   private readonly byAnnotation = new Map<string, string>();
 
   constructor(entities: Entity[]) {
@@ -38,15 +64,29 @@ export class EntityIndex {
         const k = annotationKey(key, value);
         if (!this.byAnnotation.has(k)) this.byAnnotation.set(k, ref);
       }
+      // The annotation, when there is one, says which repository it is.
+      const fromLocation = entity.metadata.annotations?.[
+        PROJECT_SLUG_ANNOTATION
+      ]
+        ? undefined
+        : slugOfLocation(entity);
+      if (fromLocation && !this.byLocation.has(fromLocation)) {
+        this.byLocation.set(fromLocation, ref);
+      }
     }
   }
 
-  /** The Component for a record: by slug first, then by any annotation it carries. */
+  /**
+   * The Component for a record: by slug first (the `github.com/project-slug`
+   * annotation, else the repository the Component was read from), then by any
+   * annotation the record carries.
+   */
   match(
     record: ProductionServiceRecord,
   ): { entityRef: string; matchedBy: 'repo-slug' | 'annotation' } | undefined {
     if (record.repoSlug) {
-      const ref = this.bySlug.get(normaliseSlug(record.repoSlug));
+      const slug = normaliseSlug(record.repoSlug);
+      const ref = this.bySlug.get(slug) ?? this.byLocation.get(slug);
       if (ref) return { entityRef: ref, matchedBy: 'repo-slug' };
     }
     for (const [key, value] of Object.entries(record.annotations ?? {})) {
