@@ -1,17 +1,13 @@
-import { CoverageRepositoryHost } from '@internal/plugin-coverage-node';
+import {
+  AddFilePullRequest,
+  CoverageRepositoryHost,
+  splitRepoSlug,
+} from '@internal/plugin-coverage-node';
 import { Octokit } from '@octokit/rest';
 import { describeGithubError, GithubApi } from './githubApi';
 
 /** How many recent commits of the default branch `topCommitters` counts. */
 const RECENT_COMMITS = 100;
-
-function split(repoSlug: string): { owner: string; repo: string } {
-  const [owner, repo] = repoSlug.split('/');
-  if (!owner || !repo) {
-    throw new Error(`"${repoSlug}" is not a repository slug (owner/repo)`);
-  }
-  return { owner, repo };
-}
 
 const isStatus = (error: unknown, status: number) =>
   (error as { status?: number })?.status === status;
@@ -48,7 +44,7 @@ export class GithubRepositoryHost implements CoverageRepositoryHost {
     try {
       // Without `sha`, GitHub lists the default branch, newest first.
       ({ data: commits } = await octokit.repos.listCommits({
-        ...split(repoSlug),
+        ...splitRepoSlug(repoSlug),
         per_page: RECENT_COMMITS,
       }));
     } catch (error) {
@@ -69,16 +65,11 @@ export class GithubRepositoryHost implements CoverageRepositoryHost {
       .map(([who]) => who);
   }
 
-  async openPullRequest(options: {
-    repoSlug: string;
-    branch: string;
-    path: string;
-    content: string;
-    title: string;
-    body: string;
-  }): Promise<{ url: string; branch: string }> {
+  async openPullRequest(
+    options: AddFilePullRequest,
+  ): Promise<{ url: string; branch: string }> {
     const { repoSlug, branch, path, content, title, body } = options;
-    const { owner, repo } = split(repoSlug);
+    const { owner, repo } = splitRepoSlug(repoSlug);
     const octokit = await this.api.octokit();
     try {
       const { data: open } = await octokit.pulls.list({
@@ -153,7 +144,7 @@ export class GithubRepositoryHost implements CoverageRepositoryHost {
   ): Promise<{ text: string; sha: string } | undefined> {
     try {
       const { data } = await octokit.repos.getContent({
-        ...split(repoSlug),
+        ...splitRepoSlug(repoSlug),
         path,
         ref,
       });

@@ -1,4 +1,4 @@
-import { repoSlugFromUrl, repoSlugsInText } from './repoSlug';
+import { repoSlugFromUrl, repoSlugsInText, splitRepoSlug } from './repoSlug';
 
 describe('repoSlugFromUrl', () => {
   it.each([
@@ -39,5 +39,19 @@ describe('repoSlugsInText', () => {
         'Ledger API (https://github.com/acme-pay/ledger). Runbook: https://wiki.acme.example/ledger, code https://github.com/Acme-Pay/Ledger.',
       ),
     ).toEqual(['acme-pay/ledger']);
+  });
+});
+
+describe('splitRepoSlug', () => {
+  it('splits owner/repo and refuses anything else', () => {
+    expect(splitRepoSlug('acme/payments')).toEqual({
+      owner: 'acme',
+      repo: 'payments',
+    });
+    for (const bad of ['acme', 'acme/', '/payments', 'acme/payments/extra']) {
+      expect(() => splitRepoSlug(bad)).toThrow(
+        `"${bad}" is not a repository slug (owner/repo)`,
+      );
+    }
   });
 });

@@ -52,3 +52,15 @@ export function repoSlugsInText(
   }
   return [...slugs.values()];
 }
+
+/** `acme/payments` -> `{ owner: 'acme', repo: 'payments' }`; throws on anything else. */
+export function splitRepoSlug(repoSlug: string): {
+  owner: string;
+  repo: string;
+} {
+  const [owner, repo, ...rest] = repoSlug.split('/');
+  if (!owner || !repo || rest.length) {
+    throw new Error(`"${repoSlug}" is not a repository slug (owner/repo)`);
+  }
+  return { owner, repo };
+}

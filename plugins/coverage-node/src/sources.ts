@@ -59,12 +59,17 @@ export interface CoverageRepositoryHost {
    * Opens a pull request (change request) adding one file on a new branch.
    * Returns its URL. When an open one with the same branch exists, returns it.
    */
-  openPullRequest(options: {
-    repoSlug: string;
-    branch: string;
-    path: string;
-    content: string;
-    title: string;
-    body: string;
-  }): Promise<{ url: string; branch: string }>;
+  openPullRequest(
+    options: AddFilePullRequest,
+  ): Promise<{ url: string; branch: string }>;
+}
+
+/** A pull request that adds one file on a new branch of a repository. */
+export interface AddFilePullRequest {
+  repoSlug: string;
+  branch: string;
+  path: string;
+  content: string;
+  title: string;
+  body: string;
 }

@@ -1,11 +1,10 @@
 import { ResponseError } from '@backstage/errors';
-import { CoverageRepositoryHost } from '@internal/plugin-coverage-node';
+import {
+  AddFilePullRequest,
+  CoverageRepositoryHost,
+  splitRepoSlug,
+} from '@internal/plugin-coverage-node';
 import { GitHostService } from '@internal/plugin-githost-node';
-
-function split(repoSlug: string): [string, string] {
-  const [owner, name] = repoSlug.split('/');
-  return [owner, name];
-}
 
 function isNotFound(error: unknown) {
   return error instanceof ResponseError && error.statusCode === 404;
@@ -43,7 +42,7 @@ export class GitHostRepositoryHost implements CoverageRepositoryHost {
   }
 
   async readFile(repoSlug: string, path: string): Promise<string | undefined> {
-    const [owner, name] = split(repoSlug);
+    const { owner, repo: name } = splitRepoSlug(repoSlug);
     try {
       const repo = await this.options.gitHost.getRepository(owner, name);
       const bytes = await this.options.gitHost.readFile(
@@ -63,16 +62,11 @@ export class GitHostRepositoryHost implements CoverageRepositoryHost {
     return [];
   }
 
-  async openPullRequest(options: {
-    repoSlug: string;
-    branch: string;
-    path: string;
-    content: string;
-    title: string;
-    body: string;
-  }): Promise<{ url: string; branch: string }> {
+  async openPullRequest(
+    options: AddFilePullRequest,
+  ): Promise<{ url: string; branch: string }> {
     const { gitHost } = this.options;
-    const [owner, name] = split(options.repoSlug);
+    const { owner, repo: name } = splitRepoSlug(options.repoSlug);
     const open = await gitHost.listChangeRequests(owner, name, {
       status: 'open',
     });
