@@ -59,6 +59,12 @@ test('create a Python worker: the name error in words, then its page and docs', 
   await expect(
     page.getByRole('heading', { name: 'invoice-exporter' }).first(),
   ).toBeVisible({ timeout: 60_000 });
+  // The component's own page, not "Entity not found": the run ends once the
+  // catalog serves the new component.
+  await expect(
+    page.getByText('Exports invoices every night.').first(),
+  ).toBeVisible();
+  await expect(page.getByText('Entity not found')).toHaveCount(0);
 
   await page.goto('/catalog/default/component/invoice-exporter/docs');
   // The docs build with MkDocs from the repository on the local git host.

@@ -67,8 +67,10 @@ export function createRegisterAction(options: {
         }
         const added = await catalog.addLocation(location, { credentials });
         locationId = added.location.id;
-        ctx.output('entityRef', stringifyEntityRef(entity));
+        const entityRef = stringifyEntityRef(entity);
+        ctx.output('entityRef', entityRef);
         ctx.output('catalogInfoUrl', catalogInfoUrl);
+        await waitForEntity(catalog, entityRef, credentials, ctx.logger);
       } catch (e) {
         // The catalog's own words, not the HTTP status line of its client.
         const reason =
@@ -103,6 +105,36 @@ export function createRegisterAction(options: {
       }
     },
   });
+}
+
+/** How long the run waits for the catalog to show the new entity. */
+const ENTITY_WAIT_MS = 60_000;
+const ENTITY_POLL_MS = 500;
+
+/**
+ * Waits until the catalog serves the new entity, so that "Open in the catalog"
+ * at the end of the run opens its page rather than "Entity not found" (the
+ * catalog processes a new location a few seconds after it is added). If it
+ * takes longer than a minute, the run still succeeds: the location is
+ * registered and the page appears once the catalog gets to it.
+ */
+async function waitForEntity(
+  catalog: CatalogService,
+  entityRef: string,
+  credentials: Parameters<CatalogService['getEntityByRef']>[1]['credentials'],
+  logger: { info(message: string): void; warn(message: string): void },
+) {
+  const deadline = Date.now() + ENTITY_WAIT_MS;
+  while (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
+    if (Date.now() >= deadline) {
+      logger.warn(
+        `${entityRef} is registered but the catalog has not processed it yet; its page appears once it has`,
+      );
+      return;
+    }
+    await new Promise(resolve => setTimeout(resolve, ENTITY_POLL_MS));
+  }
+  logger.info(`${entityRef} is in the catalog`);
 }
 
 /** The entity the new service's page is about: its Component, else the first. */

@@ -13,7 +13,6 @@ import {
   readValidComponent,
 } from '../__testUtils__/goldenPath';
 import {
-  eventually,
   GoldenPathBackend,
   runTemplate,
   startGoldenPathBackend,
@@ -65,14 +64,15 @@ describe('the golden paths on the local git host (real runs)', () => {
       expect(log).not.toMatch(/error/i);
       expect(task.status).toBe('completed');
 
-      // The catalog has the component, read from the local git host.
-      const entity = await eventually(`${name} in the catalog`, async () => {
-        const res = await host.api(
-          'GET',
-          `/api/catalog/entities/by-name/component/default/${name}`,
-        );
-        return res.status === 200 ? res.body : undefined;
-      });
+      // The run ended once the catalog served the component (so "Open in the
+      // catalog" opens its page), read from the local git host.
+      expect(log).toContain(`component:default/${name} is in the catalog`);
+      const res = await host.api(
+        'GET',
+        `/api/catalog/entities/by-name/component/default/${name}`,
+      );
+      expect(res.status).toBe(200);
+      const entity = res.body;
       expect(
         entity.metadata.annotations['backstage.io/managed-by-location'],
       ).toBe(
